@@ -1,0 +1,62 @@
+"""/api/v1: one NinjaAPI, routers from each domain app, problem+json errors everywhere."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from danvan.accounts.api import router as accounts_router
+from danvan.accounts.auth import BearerTokenAuth
+from danvan.core.errors import DomainError
+from danvan.territory.api import router as territory_router
+
+api = NinjaAPI(
+    title="DanVan API",
+    version="1",
+    description="API của DanVan — phần mềm công tác Dân vận. Xem /api/v1/docs.",
+    urls_namespace="api-v1",
+    auth=BearerTokenAuth(),
+)
+
+
+def problem(request: HttpRequest, status: int, code: str, detail: str, **extra: Any) -> HttpResponse:
+    response = api.create_response(
+        request, {"status": status, "code": code, "detail": detail, **extra}, status=status
+    )
+    response["Content-Type"] = "application/problem+json"
+    return response
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    extra = {"errors": exc.errors} if exc.errors else {}
+    return problem(request, exc.status, exc.code, exc.message, **extra)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", []) if part not in ("body", "query", "path", "payload")]
+        errors.setdefault(".".join(loc) or "__all__", []).append(error.get("msg", "Giá trị không hợp lệ."))
+    return problem(request, 422, "validation_error", "Dữ liệu gửi lên không hợp lệ.", errors=errors)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return problem(request, 401, "unauthorized", "Cần đăng nhập: gửi khóa API trong tiêu đề Authorization.")
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return problem(request, 404, "not_found", "Không tìm thấy đối tượng hoặc bạn không có quyền xem.")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return problem(request, exc.status_code, "http_error", str(exc))
+
+
+api.add_router("/", accounts_router)
+api.add_router("/units", territory_router)

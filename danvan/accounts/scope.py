@@ -1,0 +1,108 @@
+"""What a user may see and do, computed once per request from their grants.
+
+A grant on a unit covers the unit's subtree. It also covers, for reading history, the
+subtrees of the unit's predecessors (the old units merged into it on 1/7/2025), so that a
+user of the new Cần Thơ reads the records of the former Sóc Trăng.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.db.models import Q
+
+from danvan.accounts.models import ROLE_RANK, Grant, Role
+from danvan.territory.models import PATH_SEGMENT, Unit, UnitLineage
+
+_HI = "9" * (PATH_SEGMENT * 4)
+
+
+@dataclass(frozen=True)
+class GrantView:
+    unit_id: int | None
+    unit_path: str
+    organization_id: int | None
+    role: str
+
+    @property
+    def rank(self) -> int:
+        return ROLE_RANK[Role(self.role)]
+
+
+@dataclass
+class UserScope:
+    user: Any
+    grants: list[GrantView] = field(default_factory=list)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return bool(self.user is not None and self.user.is_authenticated)
+
+    @cached_property
+    def is_system_admin(self) -> bool:
+        return any(g.role == Role.SYSTEM_ADMIN for g in self.grants) or bool(
+            self.is_authenticated and self.user.is_superuser
+        )
+
+    def paths(self, min_role: str = Role.VIEWER) -> list[str]:
+        rank = ROLE_RANK[Role(min_role)]
+        return sorted({g.unit_path for g in self.grants if g.unit_path and g.rank >= rank})
+
+    @cached_property
+    def _legacy_paths(self) -> dict[str, list[str]]:
+        """Paths of predecessors of granted units, keyed by the granted unit's path."""
+        unit_ids = [g.unit_id for g in self.grants if g.unit_id]
+        result: dict[str, list[str]] = {}
+        links = UnitLineage.objects.filter(successor_id__in=unit_ids).values_list(
+            "successor__path", "predecessor__path"
+        )
+        for successor_path, predecessor_path in links:
+            result.setdefault(successor_path, []).append(predecessor_path)
+        return result
+
+    def read_paths(self, min_role: str = Role.VIEWER) -> list[str]:
+        own = self.paths(min_role)
+        legacy = [p for path in own for p in self._legacy_paths.get(path, [])]
+        return sorted(set(own) | set(legacy))
+
+    def unit_q(self, prefix: str = "", min_role: str = Role.VIEWER, *, history: bool = True) -> Q:
+        """A filter on `<prefix>path` keeping rows inside the user's subtrees.
+
+        prefix is the lookup to the unit, e.g. "unit__" for a model with a `unit` FK, "" for Unit.
+        """
+        if self.is_system_admin:
+            return Q()
+        paths = self.read_paths(min_role) if history else self.paths(min_role)
+        if not paths:
+            return Q(pk__in=[])
+        query = Q()
+        for path in paths:
+            query |= Q(**{f"{prefix}path__gte": path, f"{prefix}path__lte": path + _HI})
+        return query
+
+    def covers(self, unit: Unit, min_role: str = Role.VIEWER, *, history: bool = False) -> bool:
+        if self.is_system_admin:
+            return True
+        paths = self.read_paths(min_role) if history else self.paths(min_role)
+        return any(unit.path.startswith(path) for path in paths)
+
+    def role_on(self, unit: Unit) -> str | None:
+        """The highest role the user holds on this unit through any grant."""
+        if self.is_system_admin:
+            return Role.SYSTEM_ADMIN
+        best = [g for g in self.grants if g.unit_path and unit.path.startswith(g.unit_path)]
+        return max(best, key=lambda g: g.rank).role if best else None
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        """The units the user holds grants on, for the unit switcher."""
+        ids = {g.unit_id for g in self.grants if g.unit_id}
+        return list(Unit.objects.filter(pk__in=ids).order_by("depth", "sort_key"))
+
+
+def scope_for(user: Any) -> UserScope:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return UserScope(user=user)
+    rows = Grant.objects.filter(user=user).values_list("unit_id", "unit__path", "organization_id", "role")
+    grants = [GrantView(unit_id, path or "", org_id, role) for unit_id, path, org_id, role in rows]
+    return UserScope(user=user, grants=grants)

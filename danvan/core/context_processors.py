@@ -1,0 +1,41 @@
+"""The shell every page shares: navigation by domain and the user's current unit."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from danvan.accounts.models import Role
+from danvan.accounts.selectors import current_unit
+
+_NAV = [
+    ("core:home", "Trang chủ", None),
+    ("territory:index", "Địa bàn", None),
+    ("orgs:index", "Tổ chức", Role.VIEWER),
+    ("orgs:people", "Cán bộ", Role.VIEWER),
+    ("accounts:users", "Người dùng", Role.UNIT_ADMIN),
+    ("audit:index", "Nhật ký", Role.UNIT_ADMIN),
+]
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    scope = getattr(request, "scope", None)
+    if scope is None or not scope.is_authenticated:
+        return {"nav_items": _items(request, None), "current_unit": None, "switchable_units": []}
+    return {
+        "nav_items": _items(request, scope),
+        "current_unit": current_unit(request),
+        "switchable_units": scope.units,
+    }
+
+
+def _items(request: HttpRequest, scope: Any) -> list[dict[str, Any]]:
+    items = []
+    for name, label, min_role in _NAV:
+        if min_role is not None and not (
+            scope is not None and (scope.is_system_admin or scope.paths(min_role))
+        ):
+            continue
+        url = reverse(name)
+        items.append({"url": url, "label": label, "active": request.path == url})
+    return items
