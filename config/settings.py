@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "danvan.territory",
     "danvan.orgs",
     "danvan.accounts",
+    "danvan.demo",
 ]
 
 MIDDLEWARE = [

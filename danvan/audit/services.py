@@ -34,19 +34,25 @@ def audit_record(
     *,
     actor: Any,
     action: str,
-    obj: models.Model,
+    obj: models.Model | None,
     unit: Any = None,
     changes: dict[str, Any] | None = None,
+    object_type: str = "",
+    object_repr: str = "",
 ) -> AuditEvent:
-    """Record who did what to which object in which unit, with the changed fields."""
+    """Record who did what to which object in which unit, with the changed fields.
+
+    obj may be None for an action on many rows (an import, a territory sync): then give
+    object_type and object_repr, and put the counts in changes.
+    """
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEvent.objects.create(
         actor=actor if is_user else None,
         actor_label=(actor.get_username() if is_user else "hệ thống")[:150],
         action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:255],
+        object_type=obj._meta.label_lower if obj is not None else object_type,
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=(str(obj) if obj is not None else object_repr)[:255],
         unit=unit,
         unit_path=getattr(unit, "path", "") or "",
         changes={
