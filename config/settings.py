@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "danvan.orgs",
     "danvan.accounts",
     "danvan.demo",
+    "danvan.generator",
 ]
 
 MIDDLEWARE = [
