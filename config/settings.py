@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "danvan.territory",
     "danvan.orgs",
     "danvan.accounts",
+    "danvan.practices",
     "danvan.demo",
     "danvan.generator",
 ]

@@ -1,0 +1,131 @@
+"""Statistics of the registry for any unit subtree and year — the stable signature that the
+reporting indicators consume: `practice_stats(unit=..., year=...)`.
+
+Every figure is a GROUP BY or COUNT over the indexed (unit_path, year) range: no row is loaded.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from danvan.practices.models import RECOGNIZED_STATUSES, Practice, Status
+from danvan.territory.models import PATH_SEGMENT, Level, Unit, UnitLineage
+
+_HI = "9" * (PATH_SEGMENT * 4)
+# Organization kinds counted as party cells ("chi, đảng bộ") in reports; the rest are
+# "cơ quan, đơn vị".
+PARTY_CELL_KINDS = ("org:chi-bo-dang-bo", "org:dang-uy")
+
+
+@dataclass
+class PracticeStats:
+    unit_code: str
+    year: int | None
+    total: int = 0
+    recognized: int = 0
+    outstanding: int = 0
+    commended: int = 0
+    replications: int = 0
+    late: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_field: dict[str, int] = field(default_factory=dict)
+    by_level: dict[str, int] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_body: dict[str, int] = field(default_factory=dict)
+    breakdown: list[dict[str, object]] = field(default_factory=list)  # field × kind × level × status
+    communes_total: int = 0
+    communes_registered: int = 0
+    neighbourhoods_total: int = 0
+    neighbourhoods_registered: int = 0
+
+    @property
+    def communes_share(self) -> float | None:
+        return round(100 * self.communes_registered / self.communes_total, 1) if self.communes_total else None
+
+    @property
+    def neighbourhoods_share(self) -> float | None:
+        if not self.neighbourhoods_total:
+            return None
+        return round(100 * self.neighbourhoods_registered / self.neighbourhoods_total, 1)
+
+
+def subtree_paths(unit: Unit) -> list[str]:
+    """The unit's path and those of its predecessors: records kept on the old units merged into
+    it on 1/7/2025 count for it too."""
+    old = UnitLineage.objects.filter(successor=unit).values_list("predecessor__path", flat=True)
+    return [unit.path, *old]
+
+
+def _in_paths(paths: list[str], column: str) -> Q:
+    query = Q()
+    for path in paths:
+        query |= Q(**{f"{column}__gte": path, f"{column}__lte": path + _HI})
+    return query
+
+
+def _rows(paths: list[str], year: int | None) -> QuerySet[Practice]:
+    rows = Practice.objects.filter(_in_paths(paths, "unit_path"))
+    return rows.filter(year=year) if year else rows
+
+
+def _body_group(body_type: str) -> str:
+    if body_type in PARTY_CELL_KINDS:
+        return "chi_dang_bo"
+    if body_type.startswith("org:"):
+        return "co_quan_don_vi"
+    return body_type.removeprefix("unit:")
+
+
+def practice_stats(*, unit: Unit, year: int | None = None) -> PracticeStats:
+    paths = subtree_paths(unit)
+    rows = _rows(paths, year)
+    stats = PracticeStats(unit_code=unit.code, year=year)
+    grouped = rows.values("field__code", "kind", "level", "status", "body_type").annotate(n=Count("id"))
+    breakdown: dict[tuple[str, str, str, str], int] = {}
+    for row in grouped:
+        n = row["n"]
+        stats.total += n
+        for bucket, key in (
+            (stats.by_kind, row["kind"]),
+            (stats.by_field, row["field__code"]),
+            (stats.by_level, row["level"]),
+            (stats.by_status, row["status"]),
+            (stats.by_body, _body_group(row["body_type"])),
+        ):
+            bucket[key] = bucket.get(key, 0) + n
+        k = (row["field__code"], row["kind"], row["level"], row["status"])
+        breakdown[k] = breakdown.get(k, 0) + n
+    stats.breakdown = [
+        {"field": f, "kind": k, "level": lv, "status": s, "count": n}
+        for (f, k, lv, s), n in sorted(breakdown.items())
+    ]
+    stats.recognized = sum(stats.by_status.get(s, 0) for s in RECOGNIZED_STATUSES)
+    stats.outstanding = stats.by_status.get(Status.OUTSTANDING, 0) + stats.by_status.get(Status.COMMENDED, 0)
+    stats.commended = stats.by_status.get(Status.COMMENDED, 0)
+    counts = rows.aggregate(
+        replications=Count("id", filter=Q(source__isnull=False)),
+        late=Count("id", filter=Q(is_late=True)),
+        communes=Count("commune_path", distinct=True, filter=~Q(commune_path="")),
+        neighbourhoods=Count("unit_path", distinct=True, filter=Q(level=Level.NEIGHBOURHOOD)),
+    )
+    stats.replications, stats.late = counts["replications"], counts["late"]
+    stats.communes_registered, stats.neighbourhoods_registered = counts["communes"], counts["neighbourhoods"]
+    _coverage_totals(stats, unit, paths, year)
+    return stats
+
+
+def _coverage_totals(stats: PracticeStats, unit: Unit, paths: list[str], year: int | None) -> None:
+    day = dt.date(year, 12, 31) if year else dt.date.today()
+    day = min(day, dt.date.today())
+    below = Unit.objects.valid_on(day).filter(_in_paths(paths, "path"))
+    totals = (
+        below.filter(level__in=(Level.COMMUNE, Level.NEIGHBOURHOOD)).values("level").annotate(n=Count("id"))
+    )
+    for row in totals:
+        if row["level"] == Level.COMMUNE:
+            stats.communes_total = row["n"]
+        else:
+            stats.neighbourhoods_total = row["n"]
+    if unit.level == Level.COMMUNE:
+        stats.communes_total = 1
