@@ -10,6 +10,7 @@ from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import BearerTokenAuth
 from danvan.core.errors import DomainError
 from danvan.orgs.api import router as orgs_router
+from danvan.practices.api import router as practices_router
 from danvan.territory.api import router as territory_router
 
 api = NinjaAPI(
@@ -62,3 +63,4 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/", accounts_router)
 api.add_router("/units", territory_router)
 api.add_router("/", orgs_router)
+api.add_router("/practices", practices_router)

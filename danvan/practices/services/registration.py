@@ -35,7 +35,7 @@ CONTENT_FIELDS = (
     "sustainability",
 )
 EDITABLE_STATUSES = (Status.REGISTERED, Status.IN_PROGRESS, Status.REVIEWED, Status.PAUSED)
-REGISTRABLE_LEVELS = (Level.PROVINCE, Level.COMMUNE, Level.NEIGHBOURHOOD)
+REGISTRABLE_LEVELS = (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.NEIGHBOURHOOD)
 
 
 def fields_for(unit: Unit, year: int) -> list[PracticeField]:
@@ -54,9 +54,17 @@ def fields_for(unit: Unit, year: int) -> list[PracticeField]:
     return []
 
 
+def valid_during(unit: Unit, year: int) -> bool:
+    """Whether the unit existed at some time in the year (old units for old records)."""
+    return (unit.valid_from is None or unit.valid_from <= dt.date(year, 12, 31)) and (
+        unit.valid_to is None or unit.valid_to >= dt.date(year, 1, 1)
+    )
+
+
 def _validate(
     *,
     unit: Unit,
+    year: int,
     kind: str,
     subject: str,
     person: Person | None,
@@ -67,8 +75,8 @@ def _validate(
     errors: dict[str, list[str]] = {}
     if not name.strip():
         errors["name"] = ["Cần nhập tên mô hình, điển hình."]
-    if unit.level not in REGISTRABLE_LEVELS or not unit.is_valid_on(timezone.localdate()):
-        errors["unit"] = ["Chỉ đăng ký cho tỉnh, xã, phường, đặc khu hoặc thôn, tổ dân phố đang có hiệu lực."]
+    if unit.level not in REGISTRABLE_LEVELS or not valid_during(unit, year):
+        errors["unit"] = ["Địa bàn không tồn tại trong năm đăng ký."]
     if organization is not None and organization.unit_id != unit.pk:
         errors["organization"] = ["Tổ chức đăng ký phải thuộc địa bàn đã chọn."]
     if kind == Kind.EXEMPLAR:
@@ -144,6 +152,7 @@ def practice_register(
     subject = subject if kind == Kind.EXEMPLAR else ""
     _validate(
         unit=unit,
+        year=year,
         kind=kind,
         subject=subject,
         person=person,
@@ -210,6 +219,7 @@ def practice_update(
         allowed["name"] = str(allowed["name"]).strip()
     _validate(
         unit=locked.unit,
+        year=locked.year,
         kind=locked.kind,
         subject=locked.subject,
         person=locked.person,
