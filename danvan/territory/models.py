@@ -9,6 +9,8 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 
 REFORM_DATE = dt.date(2025, 7, 1)
 LEGACY_END = dt.date(2025, 6, 30)
@@ -116,6 +118,15 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The unit's page; dated (?ngay=) when the unit is not valid today, since codes are reused."""
+        url = reverse("territory:unit", args=[self.code])
+        today = timezone.localdate()
+        if self.is_valid_on(today):
+            return url
+        day = self.valid_to if self.valid_to is not None and self.valid_to < today else self.valid_from
+        return f"{url}?ngay={day.isoformat()}" if day else url
 
     @property
     def is_legacy(self) -> bool:
