@@ -37,3 +37,19 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise RuntimeError("Audit events are never deleted by the application.")
+
+    @property
+    def change_rows(self) -> list[dict[str, Any]]:
+        """The changes as rows for display: a changed field shows old → new, a count its value."""
+        rows = []
+        for name, value in (self.changes or {}).items():
+            is_pair = isinstance(value, list) and len(value) == 2
+            rows.append(
+                {
+                    "field": name,
+                    "is_pair": is_pair,
+                    "old": value[0] if is_pair else None,
+                    "new": value[1] if is_pair else value,
+                }
+            )
+        return rows

@@ -31,14 +31,28 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "DATABASE_URL": "sqlite:///:memory:", **env}
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
     full_env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by conftest for browser tests only
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_settings_pass_check_deploy():
-    result = _manage("check", "--deploy", "--fail-level", "WARNING",
-                     DANVAN_PRODUCTION="true", DANVAN_SECRET_KEY="k" * 20 + "-7Hq93mZx!rT0pLw2vYbN8cF1sD5gJ4eK6uA",
-                     DANVAN_ALLOWED_HOSTS="danvan.example.vn", DANVAN_SMTP_HOST="smtp.example.vn")
+    secret = "k" * 20 + "-7Hq93mZx!rT0pLw2vYbN8cF1sD5gJ4eK6uA"
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DANVAN_PRODUCTION="true",
+        DANVAN_SECRET_KEY=secret,
+        DANVAN_ALLOWED_HOSTS="danvan.example.vn",
+        DANVAN_SMTP_HOST="smtp.example.vn",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
