@@ -1,3 +1,241 @@
-from ninja import Router
+"""/api/v1 endpoints of accounts: obtain a token, who am I, and users administration."""
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from axes.helpers import get_client_ip_address, get_cool_off
+from axes.utils import reset as axes_reset
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import update_last_login
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.params import HeaderEx, P
+
+from danvan.accounts.access import access_user, grantable_unit_by_code, require_user_admin, visible_users
+from danvan.accounts.models import ApiToken, Grant, Role, User
+from danvan.accounts.scope import UserScope
+from danvan.accounts.selectors import UserFilter, filter_users, grants_of_users, idempotent_object_id
+from danvan.accounts.services import (
+    GrantSpec,
+    InvalidInput,
+    idempotency_key_record,
+    token_create,
+    user_create,
+)
+from danvan.core.errors import DomainError
 
 router = Router(tags=["Tài khoản"])
+CREATE_USER = "users.create"
+
+
+class InvalidCredentials(DomainError):
+    status = 401
+
+    def __init__(self) -> None:
+        super().__init__("invalid_credentials", _("Tên đăng nhập hoặc mật khẩu không đúng."))
+
+
+class ProblemOut(Schema):
+    status: int
+    code: str
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+class TokenIn(Schema):
+    username: str = Field(..., min_length=1, max_length=150)
+    password: str = Field(..., min_length=1, max_length=1024)
+
+
+class TokenOut(Schema):
+    token: str = Field(
+        ..., description="Gửi trong tiêu đề: Authorization: Bearer <token>. Chỉ trả về một lần."
+    )
+    expires_at: dt.datetime | None
+
+
+class GrantOut(Schema):
+    unit: str | None = Field(None, description="Mã chính thức của đơn vị; null: toàn quốc.")
+    unit_name: str | None = None
+    role: Role
+
+    @staticmethod
+    def resolve_unit(obj: Grant) -> str | None:
+        return obj.unit.code if obj.unit else None
+
+    @staticmethod
+    def resolve_unit_name(obj: Grant) -> str | None:
+        return obj.unit.name if obj.unit else None
+
+
+class MeOut(Schema):
+    username: str
+    full_name: str
+    email: str
+    grants: list[GrantOut]
+
+    @staticmethod
+    def resolve_grants(obj: User) -> list[Grant]:
+        return list(obj.grants.all())
+
+
+class UserOut(MeOut):
+    id: int
+    is_active: bool
+
+
+class GrantIn(Schema):
+    unit: str | None = Field(
+        None, max_length=16, description="Mã đơn vị đang có hiệu lực; null với system_admin."
+    )
+    role: Role
+
+
+class UserIn(Schema):
+    username: str = Field(..., min_length=1, max_length=150)
+    password: str = Field(..., min_length=1, max_length=1024)
+    full_name: str = Field(..., min_length=1, max_length=120)
+    email: str = Field("", max_length=254)
+    grants: list[GrantIn] = Field(..., min_length=1, max_length=20)
+
+
+class UserQuery(Schema):
+    q: str | None = Field(
+        None, max_length=100, description="Tìm theo tên đăng nhập, họ tên (không dấu cũng được)."
+    )
+    unit: str | None = Field(
+        None, max_length=16, description="Mã đơn vị: người có quyền trong cây đơn vị này."
+    )
+    role: Role | None = None
+
+
+@router.post(
+    "/auth/token",
+    auth=None,
+    response={200: TokenOut, 401: ProblemOut, 422: ProblemOut, 429: ProblemOut},
+    summary="Lấy khóa API bằng tên đăng nhập và mật khẩu",
+)
+def obtain_token(request: HttpRequest, payload: TokenIn) -> Any:
+    """Sai nhiều lần liên tiếp thì bị tạm khóa như khi đăng nhập trên trang (429, Retry-After)."""
+    user = authenticate(request, username=payload.username, password=payload.password)
+    if getattr(request, "axes_locked_out", False):
+        request.axes_locked_out = False  # type: ignore[attr-defined]  # answered below, not by axes' HTML page
+        return _locked_out(request)
+    if user is None:
+        raise InvalidCredentials()
+    axes_reset(ip=get_client_ip_address(request), username=user.get_username())
+    update_last_login(User, user)
+    token, secret = token_create(user=user, name=_("Đăng nhập qua API"), scope=ApiToken.Scope.WRITE)
+    return {"token": secret, "expires_at": token.expires_at}
+
+
+def _locked_out(request: HttpRequest) -> HttpResponse:
+    cool_off = get_cool_off(request)
+    seconds = int(cool_off.total_seconds()) if cool_off else 900
+    body = {
+        "status": 429,
+        "code": "login_locked",
+        "detail": _("Đã nhập sai mật khẩu quá nhiều lần; hãy thử lại sau %(minutes)d phút.")
+        % {"minutes": -(-seconds // 60)},
+    }
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False), status=429, content_type="application/problem+json"
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+@router.get("/me", response=MeOut, summary="Người dùng đang gọi API và các quyền của họ")
+def me(request: HttpRequest) -> Any:
+    return User.objects.prefetch_related(grants_of_users()).get(pk=_caller(request).pk)
+
+
+@router.get(
+    "/users", response={200: list[UserOut], 403: ProblemOut}, summary="Danh sách người dùng mình quản lý"
+)
+@paginate(LimitOffsetPagination)
+def list_users(request: HttpRequest, filters: Query[UserQuery]) -> Any:
+    scope: UserScope = request.scope  # type: ignore[attr-defined]
+    require_user_admin(scope)
+    users = visible_users(scope)
+    unit = grantable_unit_by_code(scope, filters.unit, dt.date.today()) if filters.unit else None
+    if filters.unit and unit is None:
+        return users.none()
+    return filter_users(users, UserFilter(q=filters.q or "", role=filters.role or "", unit=unit))
+
+
+def _caller(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the bearer token authenticated a User
+    return user
+
+
+@router.post(
+    "/users",
+    response={201: UserOut, 403: ProblemOut, 409: ProblemOut, 422: ProblemOut},
+    summary="Tạo người dùng với các quyền ban đầu",
+)
+def create_user(
+    request: HttpRequest,
+    payload: UserIn,
+    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+) -> Any:
+    """Gửi kèm tiêu đề Idempotency-Key để gửi lại an toàn: yêu cầu lặp lại trả về người dùng đã tạo."""
+    scope: UserScope = request.scope  # type: ignore[attr-defined]
+    require_user_admin(scope)
+    request_hash = _request_hash(payload)
+    if idempotency_key:
+        done = idempotent_object_id(
+            user=_caller(request), operation=CREATE_USER, key=idempotency_key, request_hash=request_hash
+        )
+        if done is not None:
+            return Status(201, _user_out(scope, done))
+    user = user_create(
+        scope=scope,
+        username=payload.username,
+        full_name=payload.full_name,
+        password=payload.password,
+        email=payload.email,
+        grants=_grant_specs(scope, payload.grants),
+    )
+    if idempotency_key:
+        # After the create, in its own transaction: if this is lost, a retry gets 409, never a second user.
+        idempotency_key_record(
+            user=_caller(request),
+            operation=CREATE_USER,
+            key=idempotency_key,
+            request_hash=request_hash,
+            object_id=str(user.pk),
+        )
+    return Status(201, _user_out(scope, user.pk))
+
+
+def _user_out(scope: UserScope, user_id: int | str) -> User:
+    user = access_user(scope, user_id, "view")
+    return User.objects.prefetch_related(grants_of_users()).get(pk=user.pk)
+
+
+def _request_hash(payload: UserIn) -> str:
+    data = payload.model_dump(mode="json", exclude={"password"})
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def _grant_specs(scope: UserScope, grants: list[GrantIn]) -> list[GrantSpec]:
+    """Resolve unit codes to the units valid today; unknown and outside the caller's subtree alike."""
+    today = dt.date.today()
+    specs, problems = [], []
+    for index, grant in enumerate(grants):
+        unit = grantable_unit_by_code(scope, grant.unit, today) if grant.unit else None
+        if grant.unit and unit is None:
+            problems.append(
+                _("Quyền thứ %(n)d: không có đơn vị mã «%(code)s» trong phạm vi bạn quản lý.")
+                % {"n": index + 1, "code": grant.unit}
+            )
+        specs.append(GrantSpec(unit=unit, role=grant.role.value))
+    if problems:
+        raise InvalidInput("unknown_unit", _("Có mã đơn vị không hợp lệ."), errors={"grants": problems})
+    return specs

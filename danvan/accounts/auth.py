@@ -5,10 +5,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
 from danvan.accounts.models import ApiToken
 from danvan.accounts.scope import scope_for
+from danvan.core.errors import PermissionDenied
 
 TOKEN_PREFIX = "dv_"
 
@@ -32,7 +34,7 @@ class BearerTokenAuth(HttpBearer):
         if api_token.expires_at is not None and api_token.expires_at <= now:
             return None
         if request.method not in ("GET", "HEAD", "OPTIONS") and api_token.scope == ApiToken.Scope.READ:
-            return None
+            raise PermissionDenied(_("Khóa API này chỉ được đọc dữ liệu; hãy dùng khóa có quyền ghi."))
         if api_token.last_used_at is None or (now - api_token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
         request.user = api_token.user

@@ -1,8 +1,12 @@
-"""Users, their grants on units of the tree, and API tokens."""
+"""Users, their grants on units of the tree, API tokens and idempotency keys of API writes."""
+
+import datetime as dt
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+
+from danvan.core.text import fold
 
 
 class Role(models.TextChoices):
@@ -19,6 +23,8 @@ ROLE_RANK = {Role.VIEWER: 1, Role.REPORTER: 2, Role.APPROVER: 3, Role.UNIT_ADMIN
 
 class User(AbstractUser):
     full_name = models.CharField("họ và tên", max_length=120, blank=True)
+    # fold(username + full name), kept by the services, so search is accent-insensitive on any database.
+    search_folded = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = "người dùng"
@@ -26,6 +32,9 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def folded_search_text(self) -> str:
+        return fold(f"{self.username} {self.full_name}")
 
 
 class Grant(models.Model):
@@ -93,3 +102,30 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+IDEMPOTENCY_KEY_LIFETIME = dt.timedelta(hours=24)
+
+
+class IdempotencyKey(models.Model):
+    """An `Idempotency-Key` already used by a user for one API operation, and what it created.
+
+    A retried request with the same key answers with the object created the first time.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    operation = models.CharField(max_length=80)
+    key = models.CharField(max_length=200)
+    request_hash = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "khóa chống gửi trùng"
+        verbose_name_plural = "khóa chống gửi trùng"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "operation", "key"], name="idempotency_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operation} {self.key}"

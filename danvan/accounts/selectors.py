@@ -1,7 +1,15 @@
-"""Reads about users and their working context."""
+"""Reads about users, their grants and tokens, and the user's working context."""
 
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from danvan.accounts.models import IDEMPOTENCY_KEY_LIFETIME, ApiToken, Grant, IdempotencyKey, User
+from danvan.accounts.services.rules import InvalidInput
+from danvan.core.text import fold
 from danvan.territory.models import Unit
 
 SESSION_UNIT_KEY = "danvan_current_unit"
@@ -17,3 +25,53 @@ def current_unit(request: HttpRequest) -> Unit | None:
     unit = next((u for u in units if u.pk == chosen), units[0] if units else None)
     request._danvan_current_unit = unit  # type: ignore[attr-defined]
     return unit
+
+
+@dataclass(frozen=True)
+class UserFilter:
+    q: str = ""
+    role: str = ""
+    unit: Unit | None = None
+
+
+def grants_of_users() -> Prefetch:
+    return Prefetch("grants", queryset=Grant.objects.select_related("unit").order_by("unit__path", "role"))
+
+
+def filter_users(users: QuerySet[User], f: UserFilter) -> QuerySet[User]:
+    """Search (accent-insensitive) by username and full name, and keep users holding a grant
+    with the role and/or on a unit of the given unit's subtree."""
+    if f.q.strip():
+        users = users.filter(Q(search_folded__contains=fold(f.q)) | Q(email__iexact=f.q.strip()))
+    if f.role or f.unit:
+        grants = Grant.objects.filter(user=OuterRef("pk"))
+        if f.role:
+            grants = grants.filter(role=f.role)
+        if f.unit is not None:
+            low, high = f.unit.subtree_bounds()
+            grants = grants.filter(unit__path__gte=low, unit__path__lte=high)
+        users = users.filter(Exists(grants))
+    return users.prefetch_related(grants_of_users()).order_by("username")
+
+
+def user_grants(user: User) -> QuerySet[Grant]:
+    return user.grants.select_related("unit").order_by("unit__path", "role")
+
+
+def user_tokens(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("revoked_at", "-created_at")
+
+
+def idempotent_object_id(*, user: User, operation: str, key: str, request_hash: str) -> str | None:
+    """The id of what a previous request with this key created, or None if the key is new."""
+    record = IdempotencyKey.objects.filter(
+        user=user, operation=operation, key=key, created_at__gte=timezone.now() - IDEMPOTENCY_KEY_LIFETIME
+    ).first()
+    if record is None:
+        return None
+    if record.request_hash != request_hash:
+        raise InvalidInput(
+            "idempotency_key_reused",
+            _("Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới."),
+        )
+    return record.object_id

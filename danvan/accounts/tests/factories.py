@@ -1,6 +1,7 @@
 import factory
 
 from danvan.accounts.models import Grant, User
+from danvan.core.text import fold
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -11,6 +12,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     full_name = factory.Sequence(lambda n: f"Người Dùng {n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@danvan.test")
+    search_folded = factory.LazyAttribute(lambda o: fold(f"{o.username} {o.full_name}"))
     password = factory.django.Password("mat-khau-thu-nghiem-2026")
 
 
