@@ -36,12 +36,50 @@ def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return problem(request, exc.status, exc.code, exc.message, **extra)
 
 
+# pydantic error types → Vietnamese messages; ctx values (limits) are filled in.
+_MESSAGES = {
+    "missing": "Bắt buộc phải có.",
+    "string_too_short": "Quá ngắn (tối thiểu {min_length} ký tự).",
+    "string_too_long": "Quá dài (tối đa {max_length} ký tự).",
+    "string_type": "Phải là chuỗi ký tự.",
+    "int_parsing": "Phải là số nguyên.",
+    "int_type": "Phải là số nguyên.",
+    "float_parsing": "Phải là số.",
+    "bool_parsing": "Phải là true hoặc false.",
+    "date_from_datetime_parsing": "Ngày phải có dạng YYYY-MM-DD.",
+    "date_parsing": "Ngày phải có dạng YYYY-MM-DD.",
+    "date_type": "Ngày phải có dạng YYYY-MM-DD.",
+    "datetime_parsing": "Thời điểm phải theo ISO 8601.",
+    "literal_error": "Giá trị không nằm trong danh sách cho phép: {expected}.",
+    "enum": "Giá trị không nằm trong danh sách cho phép: {expected}.",
+    "greater_than_equal": "Phải lớn hơn hoặc bằng {ge}.",
+    "greater_than": "Phải lớn hơn {gt}.",
+    "less_than_equal": "Phải nhỏ hơn hoặc bằng {le}.",
+    "less_than": "Phải nhỏ hơn {lt}.",
+    "list_type": "Phải là một danh sách.",
+    "dict_type": "Phải là một đối tượng.",
+    "model_attributes_type": "Phải là một đối tượng.",
+    "json_invalid": "Nội dung JSON không hợp lệ.",
+    "too_long": "Quá nhiều phần tử (tối đa {max_length}).",
+    "too_short": "Quá ít phần tử (tối thiểu {min_length}).",
+    "value_error": "Giá trị không hợp lệ.",
+}
+
+
+def vietnamese_message(error: dict[str, Any]) -> str:
+    template = _MESSAGES.get(error.get("type", ""), "Giá trị không hợp lệ.")
+    try:
+        return template.format(**error.get("ctx", {}))
+    except (KeyError, IndexError):
+        return "Giá trị không hợp lệ."
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
         loc = [str(part) for part in error.get("loc", []) if part not in ("body", "query", "path", "payload")]
-        errors.setdefault(".".join(loc) or "__all__", []).append(error.get("msg", "Giá trị không hợp lệ."))
+        errors.setdefault(".".join(loc) or "__all__", []).append(vietnamese_message(error))
     return problem(request, 422, "validation_error", "Dữ liệu gửi lên không hợp lệ.", errors=errors)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import IDEMPOTENCY_KEY_LIFETIME, ApiToken, Grant, IdempotencyKey, User
-from danvan.accounts.services.rules import InvalidInput
+from danvan.core.errors import InvalidInput
 from danvan.core.text import fold
 from danvan.territory.models import Unit
 

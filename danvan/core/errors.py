@@ -40,5 +40,11 @@ class PermissionDenied(DomainError):
         super().__init__("forbidden", message)
 
 
+class InvalidInput(DomainError):
+    """Input that breaks a rule: 422 in the API, a form error on pages."""
+
+    status = 422
+
+
 class Conflict(DomainError):
     status = 409

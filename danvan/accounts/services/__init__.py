@@ -4,7 +4,7 @@ validates, saves and records one audit event (never a password or a token secret
 from danvan.accounts.services.grants import grant_add, grant_remove
 from danvan.accounts.services.idempotency import idempotency_key_record
 from danvan.accounts.services.imports import import_columns, users_import, users_import_template
-from danvan.accounts.services.rules import GrantSpec, InvalidInput
+from danvan.accounts.services.rules import GrantSpec
 from danvan.accounts.services.tokens import token_create, token_revoke
 from danvan.accounts.services.users import (
     user_create,
@@ -12,6 +12,7 @@ from danvan.accounts.services.users import (
     user_set_password,
     user_update,
 )
+from danvan.core.errors import InvalidInput
 
 __all__ = [
     "GrantSpec",

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from danvan.accounts.access import may_grant
 from danvan.accounts.models import Grant, User
 from danvan.accounts.scope import UserScope
-from danvan.accounts.services.rules import GrantSpec, InvalidInput, grant_problems
+from danvan.accounts.services.rules import GrantSpec, grant_problems
 from danvan.audit.services import audit_record
-from danvan.core.errors import DomainError
+from danvan.core.errors import DomainError, InvalidInput
 from danvan.territory.models import Unit
 
 

@@ -12,14 +12,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.access import may_grant
 from danvan.accounts.models import Role, User
 from danvan.accounts.scope import UserScope
-from danvan.core.errors import DomainError
 from danvan.territory.models import PATH_SEGMENT, Unit
-
-
-class InvalidInput(DomainError):
-    """Input that breaks a rule: 422 in the API, a form error on pages."""
-
-    status = 422
 
 
 def clean_username(username: str) -> tuple[str, list[str]]:

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.auth import TOKEN_PREFIX, hash_token
 from danvan.accounts.models import ApiToken, User
-from danvan.accounts.services.rules import InvalidInput, user_audit_unit
+from danvan.accounts.services.rules import user_audit_unit
 from danvan.audit.services import audit_record
-from danvan.core.errors import DomainError
+from danvan.core.errors import DomainError, InvalidInput
 
 MAX_TOKEN_DAYS = 365
 PREFIX_LENGTH = 12

@@ -11,7 +11,6 @@ from danvan.accounts.models import ApiToken, Grant, User
 from danvan.accounts.scope import UserScope
 from danvan.accounts.services.rules import (
     GrantSpec,
-    InvalidInput,
     audit_unit,
     check_grant_specs,
     clean_email,
@@ -21,7 +20,7 @@ from danvan.accounts.services.rules import (
     username_taken,
 )
 from danvan.audit.services import apply_changes, audit_record
-from danvan.core.errors import Conflict, DomainError
+from danvan.core.errors import Conflict, DomainError, InvalidInput
 
 
 def _invalid(errors: dict[str, list[str]]) -> None:

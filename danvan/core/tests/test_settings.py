@@ -66,3 +66,14 @@ def test_bad_database_url_is_refused():
     result = _manage("check", DATABASE_URL="mysql://root@localhost/x")
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_api_validation_messages_are_vietnamese():
+    from config.api import vietnamese_message
+
+    assert vietnamese_message({"type": "missing"}) == "Bắt buộc phải có."
+    assert (
+        vietnamese_message({"type": "string_too_long", "ctx": {"max_length": 150}})
+        == "Quá dài (tối đa 150 ký tự)."
+    )
+    assert vietnamese_message({"type": "something_new"}) == "Giá trị không hợp lệ."
