@@ -1,5 +1,7 @@
 """Organizations attached to units, people, and the (often several) positions they hold."""
 
+import datetime as dt
+
 from django.db import models
 from django.db.models import Q
 
@@ -11,6 +13,11 @@ class OrganizationKind(models.Model):
     name = models.CharField("tên loại", max_length=120)
     order = models.PositiveSmallIntegerField("thứ tự", default=100)
     is_active = models.BooleanField("đang dùng", default=True)
+    is_historic = models.BooleanField(
+        "chỉ cho tổ chức trước năm 2025",
+        default=False,
+        help_text="Loại của bộ máy cũ (như Ban Dân vận trước năm 2025); tổ chức loại này có ngày kết thúc.",
+    )
 
     class Meta:
         verbose_name = "loại tổ chức"
@@ -60,6 +67,11 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def is_active_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
 
 class Person(models.Model):
     """A person who holds positions. Personal data kept to what the work needs."""
@@ -105,6 +117,7 @@ class Position(models.Model):
     title = models.CharField("chức vụ", max_length=160)
     start_date = models.DateField("từ ngày", null=True, blank=True)
     end_date = models.DateField("đến ngày", null=True, blank=True)
+    note = models.CharField("ghi chú, nguồn", max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -123,6 +136,11 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title}, {self.organization}"
+
+    def is_held_on(self, day: dt.date) -> bool:
+        return (self.start_date is None or self.start_date <= day) and (
+            self.end_date is None or self.end_date >= day
+        )
 
 
 class UnitSetting(models.Model):
