@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 NEW_PASSWORD = "Mat-khau-ban-dau-2026"
 SHOTS = os.environ.get("DANVAN_SCREENSHOTS", "")  # a folder: save screenshots there to look at the pages

@@ -5,7 +5,7 @@ from playwright.sync_api import Page, expect
 
 from danvan.accounts.models import Role
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_login_home_and_unit_switch(page: Page, live_server, personas, tree, password):

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
@@ -81,7 +81,18 @@ def territory_sync(*, actor: Any = None, data: TerritoryData | None = None) -> S
             object_repr=f"Đồng bộ danh mục địa bàn ({data.version})"[:255],
             changes=report.as_changes(),
         )
+    _refresh_statistics()
     return report
+
+
+def _refresh_statistics() -> None:
+    """Let PostgreSQL's planner see the new row counts at once (a join right after a first load
+    otherwise takes seconds); SQLite's planner is refreshed the same way."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE territory_unit, territory_unitlineage")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def _existing_official() -> dict[UnitKey, Unit]:

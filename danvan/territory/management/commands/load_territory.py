@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from danvan.core.formatting import format_number as n
 from danvan.territory.models import Level
 from danvan.territory.services import territory_sync
 
@@ -14,12 +15,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Nguồn: {report.version}")
         for level, counts in report.levels.items():
             self.stdout.write(
-                f"{Level(level).label}: {counts.current} hiện hành, {counts.legacy} trước 1/7/2025 — "
-                f"thêm {counts.created}, cập nhật {counts.updated}, xóa {counts.deleted}, "
-                f"giữ lại {counts.kept} (không còn trong nguồn nhưng đang được dùng)"
+                f"{Level(level).label}: {n(counts.current)} hiện hành, {n(counts.legacy)} trước 1/7/2025 — "
+                f"thêm {n(counts.created)}, cập nhật {n(counts.updated)}, xóa {n(counts.deleted)}, "
+                f"giữ lại {n(counts.kept)} (không còn trong nguồn nhưng đang được dùng)"
             )
         self.stdout.write(
-            f"Quan hệ sáp nhập: {report.lineage_total} — thêm {report.lineage_created}, "
-            f"cập nhật {report.lineage_updated}, xóa {report.lineage_deleted}"
+            f"Quan hệ sáp nhập: {n(report.lineage_total)} — thêm {n(report.lineage_created)}, "
+            f"cập nhật {n(report.lineage_updated)}, xóa {n(report.lineage_deleted)}"
         )
-        self.stdout.write(self.style.SUCCESS(f"Xong trong {report.seconds:.1f} giây."))
+        self.stdout.write(self.style.SUCCESS(f"Xong trong {n(report.seconds, 1)} giây."))
