@@ -19,6 +19,7 @@ from danvan.core.errors import DomainError
 from danvan.core.formatting import format_date
 from danvan.core.text import fold
 from danvan.demo import content
+from danvan.demo.practices import load_practices
 from danvan.demo.selectors import FoundPlace, find_places, grant_unit, username_for
 from danvan.orgs import services as orgs
 from danvan.orgs.models import Organization, OrganizationKind, Person, Position, UnitSetting
@@ -51,6 +52,9 @@ def demo_load() -> Counter[str]:
                 _commune(run, place, commune, keeper)
         _history(run, places)
         _users(run, places)
+        practices = load_practices(User.objects.get(username="quantri"))
+        if practices:
+            run.created["practices"] = practices
         if run.created:
             changes = dict(sorted(run.created.items()))
             audit_record(

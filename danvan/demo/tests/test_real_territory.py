@@ -15,13 +15,16 @@ from django.core.management import call_command, get_commands
 from django.db import transaction
 
 from danvan.accounts.models import Grant, User
+from danvan.demo.practices import legacy_district
 from danvan.demo.selectors import find_places
 from danvan.demo.services import demo_load
 from danvan.orgs.models import Organization, Person, Position, UnitSetting
 from danvan.orgs.selectors import positions_on
+from danvan.practices.models import Practice
+from danvan.practices.stats import practice_stats
 from danvan.territory.models import Level, Unit, UnitLineage
 
-MODELS = [Unit, UnitLineage, Organization, Person, Position, UnitSetting, User, Grant]
+MODELS = [Unit, UnitLineage, Organization, Person, Position, UnitSetting, User, Grant, Practice]
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +90,21 @@ def test_the_named_people_and_their_posts(real):
     phu_loi = find_places()["soc_trang"].communes[1]
     assert phu_loi.name == "Phường Phú Lợi" and phu_loi.code == "31510"
     assert UnitSetting.objects.get(unit=phu_loi).records_keeper.kind.code == "mttq"
+
+
+def test_the_articles_dan_van_kheo_figures_read_back(real):
+    # Former Cao Bằng city, by May 2021 (seed article of 22/7/2021).
+    city = legacy_district("04", "Thành phố Cao Bằng")
+    stats = practice_stats(unit=city, year=2021)
+    assert stats.by_body["co_quan_don_vi"] == 16 and stats.by_body["chi_dang_bo"] == 6
+    assert stats.by_level["commune"] == 14 and stats.by_level["neighbourhood"] == 200
+    assert stats.communes_share == 100.0 and stats.neighbourhoods_share == 100.0
+    # The new Cao Bằng province reads the old city's records through the lineage.
+    province = Unit.objects.get(code="04", valid_to__isnull=True)
+    assert practice_stats(unit=province, year=2021).total == 236
+    # Former Long Điền, first six months of 2018: 187 models and exemplars.
+    district = legacy_district("77", "Huyện Long Điền", "Huyện Long Đất")
+    assert practice_stats(unit=district, year=2018).total == 187
+    # Today: a recognised, commended, published model adopted by a sibling ward.
+    source = Practice.objects.get(name="Tuyến đường hoa, đường sáng do khu dân cư tự quản", source=None)
+    assert source.status == "commended" and source.is_public and source.adoptions.count() == 1

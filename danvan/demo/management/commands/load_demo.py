@@ -16,6 +16,7 @@ LABELS = {
     "positions": _("chức vụ"),
     "users": _("tài khoản"),
     "grants": _("phân quyền"),
+    "practices": _("mô hình, điển hình Dân vận khéo"),
 }
 
 
