@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "ninja",  # serves its vendored Swagger UI; without it the docs page loads from a CDN
     "django_tasks_db",
     "danvan.core",
     "danvan.audit",
