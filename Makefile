@@ -5,8 +5,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 TEST_DATABASE_URL_PG ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
+SCALE ?= demo
+DB ?= sqlite
 
-.PHONY: run setup test lint typecheck migrations-check test-sqlite test-pg clean
+.PHONY: run setup test lint typecheck migrations-check test-sqlite test-pg bench loadtest clean
 
 $(VENV)/.base: requirements/base.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -48,6 +50,18 @@ test-pg: $(VENV)/.dev
 	else echo "PostgreSQL not reachable at $(TEST_DATABASE_URL_PG): skipped"; fi
 
 test: lint typecheck migrations-check test-sqlite test-pg
+
+$(VENV)/.bench: requirements/bench.lock $(VENV)/.dev
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements/bench.lock
+	@touch $@
+
+## make bench SCALE=demo|province|national DB=sqlite|pg: benchmarks against their baselines (bench/results/)
+bench: $(VENV)/.dev
+	$(PY) -m bench.run --scale $(SCALE) --db $(DB)
+
+## make loadtest SCALE=…: locust against gunicorn + db_worker on PostgreSQL, 127.0.0.1 only
+loadtest: $(VENV)/.bench
+	SCALE=$(SCALE) PY=$(PY) bench/loadtest.sh
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* staticfiles

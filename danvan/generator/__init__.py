@@ -1,0 +1,15 @@
+"""Synthetic national-scale data for benchmarks and load tests (`manage.py generate`).
+
+On top of the real territory (`manage.py load_territory`), one module per domain adds data of
+the shape the application expects, deterministically for a seed:
+
+- `territory`: neighbourhoods (thôn, ấp, bản, buôn, tổ dân phố, khóm, khu phố, xóm) named by region;
+- `orgs`: organizations of every province, commune and neighbourhood, people and their positions,
+  the former communes' bodies and heads before 1/7/2025, the commune's records keeper;
+- `accounts`: users and their grants.
+
+Still to come, as their domains are built: `reporting` (periodic reports over `--years`),
+`practices` (Dân vận khéo models), `meetings`, `petitions`, `campaigns`, `membership`,
+`documents`. A new module exposes `generate(ctx)` and is appended to `services.DOMAINS`.
+Writes go through `writer.Writer` (COPY on PostgreSQL, bulk_create on SQLite).
+"""

@@ -1,0 +1,53 @@
+"""Print locust's CSV results as a table per endpoint: `python -m bench.locust_report PREFIX`.
+
+PREFIX is what was given to `locust --csv`: PREFIX_stats.csv and PREFIX_failures.csv are read.
+"""
+
+import csv
+import sys
+from pathlib import Path
+
+COLUMNS = ("endpoint", "requests", "failures", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms")
+FIELDS = ("Request Count", "Failure Count", "Requests/s", "50%", "95%", "99%", "Max Response Time")
+
+
+def table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def stats_rows(path: Path) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = [COLUMNS]
+    with path.open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            name = record["Name"] if record["Name"] == "Aggregated" else f"{record['Type']} {record['Name']}"
+            values = [record[field] for field in FIELDS]
+            values[2] = f"{float(values[2]):.1f}"
+            values[6] = f"{float(values[6]):.0f}"
+            rows.append((name, *values))
+    return rows
+
+
+def failure_rows(path: Path) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = [("endpoint", "occurrences", "error")]
+    if path.exists():
+        with path.open(encoding="utf-8") as handle:
+            for record in csv.DictReader(handle):
+                rows.append(
+                    (f"{record['Method']} {record['Name']}", record["Occurrences"], record["Error"][:100])
+                )
+    return rows
+
+
+def main() -> int:
+    prefix = sys.argv[1] if len(sys.argv) > 1 else "var/loadtest/locust"
+    print(table(stats_rows(Path(f"{prefix}_stats.csv"))))
+    failures = failure_rows(Path(f"{prefix}_failures.csv"))
+    print("\nerrors: none" if len(failures) == 1 else "\nerrors:\n" + table(failures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Fast inserts of generated rows: COPY on PostgreSQL, executemany of one INSERT on SQLite.
+
+Rows are unsaved model instances with their primary key already set: the generator allocates
+ids itself (`next_id`) so that it can link rows and derive `Unit.path` before anything is
+written. It must therefore be the only writer while it runs; afterwards the PostgreSQL
+sequences are moved past the ids used. Every concrete field is written as Django would prepare
+it (defaults, auto_now, `get_db_prep_save`), so a column added to a model later needs no change
+here; SQLite gets one INSERT run by executemany over the same prepared rows (bulk_create would
+prepare them again, for no gain). Foreign keys are DEFERRABLE INITIALLY DEFERRED on both
+databases (Django creates them so): batches may be flushed in any order inside the transaction
+and are checked at commit.
+"""
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from django.core.management.color import no_style
+from django.db import connection, models
+from django.db.models import Max
+from django.utils import timezone
+
+BATCH_ROWS = 10_000
+
+
+class TableWriter:
+    def __init__(self, model: type[models.Model], batch_rows: int) -> None:
+        self.model = model
+        self.fields = list(model._meta.concrete_fields)
+        self.batch_rows = batch_rows
+        self.rows: list[models.Model] = []
+        self.written = 0
+
+    def add(self, obj: models.Model) -> None:
+        self.rows.append(obj)
+        if len(self.rows) >= self.batch_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        quote = connection.ops.quote_name
+        table = quote(self.model._meta.db_table)
+        columns = ", ".join(quote(field.column or field.attname) for field in self.fields)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for row in self._prepared():
+                        copy.write_row(row)
+            else:
+                placeholders = ", ".join(["%s"] * len(self.fields))
+                insert = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - quoted names
+                cursor.executemany(insert, list(self._prepared()))
+        self.written += len(self.rows)
+        self.rows = []
+
+    def _prepared(self) -> Iterator[list[Any]]:
+        """Each row's column values as Model.save() would send them (defaults, auto_now, adapters).
+
+        Preparing a datetime costs ~20 µs, so the auto timestamps get one value per batch and
+        other dates and datetimes are prepared once per distinct value.
+        """
+        now = timezone.now()
+        stamps = {
+            field.attname: field.get_db_prep_save(now, connection)
+            for field in self.fields
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+        }
+        memo: dict[tuple[str, dt.date], Any] = {}
+        for obj in self.rows:
+            row = []
+            for field in self.fields:
+                if field.attname in stamps:
+                    row.append(stamps[field.attname])
+                    continue
+                value = field.pre_save(obj, True)
+                if isinstance(value, dt.date):
+                    key = (field.attname, value)
+                    if key not in memo:
+                        memo[key] = field.get_db_prep_save(value, connection)
+                    row.append(memo[key])
+                else:
+                    row.append(field.get_db_prep_save(value, connection))
+            yield row
+
+
+class Writer:
+    """One TableWriter per model; ids allocated above the current maximum of each table."""
+
+    def __init__(self, batch_rows: int = BATCH_ROWS) -> None:
+        self.batch_rows = batch_rows
+        self.tables: dict[type[models.Model], TableWriter] = {}
+        self._next: dict[type[models.Model], int] = {}
+
+    def add(self, obj: models.Model) -> None:
+        model = type(obj)
+        if model not in self.tables:
+            self.tables[model] = TableWriter(model, self.batch_rows)
+        self.tables[model].add(obj)
+
+    def next_id(self, model: type[models.Model]) -> int:
+        if model not in self._next:
+            current = model._default_manager.aggregate(top=Max("pk"))["top"] or 0
+            self._next[model] = current + 1
+        value = self._next[model]
+        self._next[model] = value + 1
+        return value
+
+    def close(self) -> dict[str, int]:
+        """Flush every table; on PostgreSQL move the sequences past the ids used and ANALYZE.
+        Returns the rows written per table."""
+        for table in self.tables.values():
+            table.flush()
+        statements = connection.ops.sequence_reset_sql(no_style(), list(self.tables))
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner guesses from an empty table until autovacuum
+            # comes by (a 50× slower join plan at national scale).
+            quote = connection.ops.quote_name
+            statements += [f"ANALYZE {quote(model._meta.db_table)}" for model in self.tables]
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+        return {model._meta.db_table: table.written for model, table in self.tables.items()}
