@@ -6,11 +6,24 @@ from decimal import Decimal
 from statistics import mean, median
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
+from danvan.accounts.models import User
 from danvan.core.text import fold
-from danvan.practices.models import EvaluationRound, Practice, RoundItem, Score
-from danvan.territory.models import PATH_SEGMENT, Unit
+from danvan.practices.models import (
+    RECOGNIZED_STATUSES,
+    Attachment,
+    CriteriaSet,
+    EvaluationRound,
+    Practice,
+    PracticeField,
+    ProgressUpdate,
+    RoundItem,
+    Score,
+    StatusChange,
+)
+from danvan.practices.services.evaluation import EVALUABLE
+from danvan.territory.models import PATH_SEGMENT, Unit, UnitLineage
 
 _HI = "9" * (PATH_SEGMENT * 4)
 
@@ -24,16 +37,87 @@ class PracticeFilter:
     status: str = ""
     year: int | None = None
     unit: Unit | None = None
+    order: str = ""  # "" (newest year, then name), "name" or "unit"
+
+
+ORDERINGS = {
+    "": ("-year", "sort_key", "pk"),
+    "name": ("sort_key", "-year", "pk"),
+    "unit": ("unit__sort_key", "sort_key", "pk"),
+}
+
+
+def unit_subtree_q(unit: Unit, column: str = "unit_path") -> Q:
+    """The unit's subtree and those of its predecessors (old records on the units merged into it)."""
+    old = UnitLineage.objects.filter(successor=unit).values_list("predecessor__path", flat=True)
+    paths = [unit.path, *old]
+    query = Q()
+    for path in paths:
+        query |= Q(**{f"{column}__gte": path, f"{column}__lte": path + _HI})
+    return query
 
 
 def filter_practices(practices: QuerySet[Practice], f: PracticeFilter) -> QuerySet[Practice]:
+    """Search (accent-insensitive, every word), the exact filters, and Vietnamese name order."""
     if f.unit is not None:
-        practices = practices.filter(unit_path__gte=f.unit.path, unit_path__lte=f.unit.path + _HI)
+        practices = practices.filter(unit_subtree_q(f.unit))
     for term in fold(f.q).split():
         practices = practices.filter(search_text__contains=term)
     exact = {"field__code": f.field, "kind": f.kind, "level": f.level, "status": f.status, "year": f.year}
     practices = practices.filter(**{k: v for k, v in exact.items() if v})
-    return practices.select_related("unit", "field", "organization")
+    ordering = ORDERINGS.get(f.order, ORDERINGS[""])
+    return practices.select_related("unit", "field", "organization").order_by(*ordering)
+
+
+def field_choices() -> list[tuple[str, str]]:
+    """Every field code in use by any list (default, province or year), once, in list order."""
+    seen: dict[str, str] = {}
+    default_first = (F("province_id").asc(nulls_first=True), F("year").asc(nulls_first=True), "order")
+    rows = PracticeField.objects.order_by(*default_first).values_list("code", "name")
+    for code, name in rows:
+        seen.setdefault(code, name)
+    return list(seen.items())
+
+
+def public_practices() -> QuerySet[Practice]:
+    """What the public portal shows: recognised practices their unit chose to publish."""
+    return Practice.objects.filter(is_public=True, status__in=RECOGNIZED_STATUSES)
+
+
+def practice_history(practice: Practice) -> QuerySet[StatusChange]:
+    return practice.status_changes.select_related("actor").order_by("at", "pk")
+
+
+def practice_progress(practice: Practice) -> QuerySet[ProgressUpdate]:
+    return practice.progress_updates.select_related("author").prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("uploaded_at", "pk"))
+    )
+
+
+def loose_attachments(practice: Practice) -> QuerySet[Attachment]:
+    """Attachments of the practice not tied to a progress update."""
+    return practice.attachments.filter(progress__isnull=True).order_by("uploaded_at", "pk")
+
+
+def progress_totals(practice: Practice) -> dict[str, int | None]:
+    """Sums of the figures reported in the progress updates (people, money, workdays)."""
+    return practice.progress_updates.aggregate(
+        updates=Count("pk"),
+        beneficiaries=Sum("beneficiaries"),
+        money_raised=Sum("money_raised"),
+        workdays=Sum("workdays"),
+    )
+
+
+def evaluable_practices(evaluation: EvaluationRound, visible: QuerySet[Practice]) -> QuerySet[Practice]:
+    """Practices of the round's subtree and year waiting for evaluation, not yet in the round."""
+    low, high = evaluation.unit_path, evaluation.unit_path + _HI
+    return (
+        visible.filter(unit_path__gte=low, unit_path__lte=high, year=evaluation.year, status__in=EVALUABLE)
+        .exclude(round_items__round=evaluation)
+        .select_related("unit", "field")
+        .order_by("unit__sort_key", "sort_key", "pk")
+    )
 
 
 _STOPWORDS = set(
@@ -126,3 +210,39 @@ def round_board(evaluation: EvaluationRound, viewer: Any) -> list[ItemBoard]:
             )
         )
     return boards
+
+
+def evaluator_candidates(unit: Unit) -> QuerySet[User]:
+    """Active users holding a grant on the unit or one of its ancestors (they may evaluate there)."""
+    own_and_above = [unit.path[:end] for end in range(PATH_SEGMENT, len(unit.path) + 1, PATH_SEGMENT)]
+    return (
+        User.objects.filter(is_active=True, grants__unit__path__in=own_and_above)
+        .distinct()
+        .order_by("username")
+    )
+
+
+def criteria_sets_for(unit: Unit) -> QuerySet[CriteriaSet]:
+    """The default criteria lists and those of the unit's province."""
+    province_id = unit.ancestor_ids()[0] if unit.depth else unit.pk
+    return CriteriaSet.objects.filter(Q(province__isnull=True) | Q(province_id=province_id)).order_by(
+        F("year").desc(nulls_last=True), "name"
+    )
+
+
+def own_scores(evaluation: EvaluationRound, evaluator: Any) -> dict[int, dict[int, Decimal]]:
+    """{item id: {criterion id: value}} of one evaluator in a round."""
+    result: dict[int, dict[int, Decimal]] = {}
+    rows = Score.objects.filter(item__round=evaluation, evaluator=evaluator).values_list(
+        "item_id", "criterion_id", "value"
+    )
+    for item_id, criterion_id, value in rows:
+        result.setdefault(item_id, {})[criterion_id] = value
+    return result
+
+
+def public_progress(practice: Practice) -> QuerySet[ProgressUpdate]:
+    """Progress updates for the public page: dates, results and figures, never their authors."""
+    return practice.progress_updates.only(
+        "pk", "practice_id", "on_date", "summary", "beneficiaries", "money_raised", "workdays"
+    ).order_by("-on_date", "-pk")

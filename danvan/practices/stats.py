@@ -13,9 +13,17 @@ from danvan.practices.models import RECOGNIZED_STATUSES, Practice, Status
 from danvan.territory.models import PATH_SEGMENT, Level, Unit, UnitLineage
 
 _HI = "9" * (PATH_SEGMENT * 4)
-# Organization kinds counted as party cells ("chi, đảng bộ") in reports; the rest are
-# "cơ quan, đơn vị".
-PARTY_CELL_KINDS = ("org:chi-bo-dang-bo", "org:dang-uy")
+# Organization kinds (the codes seeded by orgs) counted as party cells ("chi, đảng bộ") in
+# reports; the other organizations are "cơ quan, đơn vị". BODY_GROUPS names every group.
+PARTY_CELL_KINDS = ("org:chi_bo_dang_bo", "org:cap_uy")
+BODY_GROUPS = {
+    "co_quan_don_vi": "cơ quan, đơn vị",
+    "chi_dang_bo": "chi, đảng bộ",
+    "province": "tỉnh, thành phố",
+    "district": "huyện (trước 1/7/2025)",
+    "commune": "xã, phường, đặc khu",
+    "neighbourhood": "thôn, tổ dân phố",
+}
 
 
 @dataclass
@@ -32,7 +40,8 @@ class PracticeStats:
     by_field: dict[str, int] = field(default_factory=dict)
     by_level: dict[str, int] = field(default_factory=dict)
     by_status: dict[str, int] = field(default_factory=dict)
-    by_body: dict[str, int] = field(default_factory=dict)
+    by_body: dict[str, int] = field(default_factory=dict)  # practices per kind of registering body
+    bodies: dict[str, int] = field(default_factory=dict)  # distinct registering bodies per kind
     breakdown: list[dict[str, object]] = field(default_factory=list)  # field × kind × level × status
     communes_total: int = 0
     communes_registered: int = 0
@@ -111,8 +120,21 @@ def practice_stats(*, unit: Unit, year: int | None = None) -> PracticeStats:
     )
     stats.replications, stats.late = counts["replications"], counts["late"]
     stats.communes_registered, stats.neighbourhoods_registered = counts["communes"], counts["neighbourhoods"]
+    _count_bodies(stats, rows)
     _coverage_totals(stats, unit, paths, year)
     return stats
+
+
+def _count_bodies(stats: PracticeStats, rows: QuerySet[Practice]) -> None:
+    """How many bodies registered ("16 cơ quan, đơn vị và 6 chi, đảng bộ"): distinct organizations
+    for organizations, distinct units for units. An organization has one kind, so sums are exact."""
+    grouped = rows.values("body_type").annotate(
+        organizations=Count("organization", distinct=True), units=Count("unit", distinct=True)
+    )
+    for row in grouped:
+        group = _body_group(row["body_type"])
+        n = row["organizations"] if row["body_type"].startswith("org:") else row["units"]
+        stats.bodies[group] = stats.bodies.get(group, 0) + n
 
 
 def _coverage_totals(stats: PracticeStats, unit: Unit, paths: list[str], year: int | None) -> None:

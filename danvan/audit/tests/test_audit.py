@@ -49,7 +49,13 @@ def test_audit_page_is_scoped_to_unit_admins(personas, tree, client_for):
 
 
 def test_counts_of_bulk_actions_are_shown_as_values(personas, tree, client_for):
-    audit_record(actor=None, action="territory.sync", obj=None, object_type="territory.unit",
-                 object_repr="Đồng bộ địa bàn", changes={"commune.created": 13372})
+    audit_record(
+        actor=None,
+        action="territory.sync",
+        obj=None,
+        object_type="territory.unit",
+        object_repr="Đồng bộ địa bàn",
+        changes={"commune.created": 13372},
+    )
     page = client_for(personas.admin).get("/nhat-ky/")
     assert "commune.created</strong>: 13372" in page.text

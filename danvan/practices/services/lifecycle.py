@@ -12,7 +12,8 @@ from django.db import transaction
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
-from danvan.core.errors import DomainError, PermissionDenied
+from danvan.core.errors import PermissionDenied
+from danvan.practices.errors import InvalidInput
 from danvan.practices.models import Practice, Status
 
 S = Status
@@ -48,11 +49,11 @@ def allowed_targets(practice: Practice, scope: UserScope) -> list[str]:
 
 def _check(practice: Practice, to: str, reason: str, scope: UserScope) -> None:
     if to not in Status.values:
-        raise DomainError(
+        raise InvalidInput(
             "invalid_status", f"Trạng thái «{to}» không tồn tại.", errors={"to": ["Không hợp lệ."]}
         )
     if to not in TRANSITIONS.get(practice.status, ()):
-        raise DomainError(
+        raise InvalidInput(
             "illegal_transition",
             f"Không thể chuyển từ «{Status(practice.status).label}» sang «{Status(to).label}».",
             errors={"to": ["Bước chuyển không hợp lệ."]},
@@ -60,7 +61,7 @@ def _check(practice: Practice, to: str, reason: str, scope: UserScope) -> None:
     if to not in allowed_targets(practice, scope):
         raise PermissionDenied("Bước này cần lãnh đạo có quyền duyệt của đơn vị.")
     if to in REASON_REQUIRED and not reason.strip():
-        raise DomainError(
+        raise InvalidInput(
             "reason_required", "Cần ghi rõ lý do cho bước này.", errors={"reason": ["Bắt buộc."]}
         )
 
@@ -69,7 +70,7 @@ def _check(practice: Practice, to: str, reason: str, scope: UserScope) -> None:
 def practice_transition(
     *, actor: Any, scope: UserScope, practice: Practice, to: str, reason: str = ""
 ) -> Practice:
-    locked = Practice.objects.select_for_update().select_related("unit").get(pk=practice.pk)
+    locked = Practice.objects.select_for_update(of=("self",)).select_related("unit").get(pk=practice.pk)
     _check(locked, to, reason, scope)
     before = locked.status
     locked.status = to

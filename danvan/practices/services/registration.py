@@ -1,6 +1,8 @@
 """Registering a model or exemplar and editing its content."""
 
 import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.db import transaction
@@ -10,9 +12,10 @@ from django.utils import timezone
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.audit.services import apply_changes, audit_record
-from danvan.core.errors import Conflict, DomainError, NotFound
+from danvan.core.errors import Conflict, NotFound
 from danvan.core.text import fold, sort_key
 from danvan.orgs.models import Organization, Person
+from danvan.practices.errors import InvalidInput
 from danvan.practices.models import Kind, Practice, PracticeField, RegistrationCampaign, Status, Subject
 from danvan.territory.models import PATH_SEGMENT, Level, Unit
 
@@ -34,6 +37,7 @@ CONTENT_FIELDS = (
     "outputs",
     "sustainability",
 )
+NOT_TEXT = ("budget", "workdays", "start_date", "evaluation_date")
 EDITABLE_STATUSES = (Status.REGISTERED, Status.IN_PROGRESS, Status.REVIEWED, Status.PAUSED)
 REGISTRABLE_LEVELS = (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.NEIGHBOURHOOD)
 
@@ -61,43 +65,80 @@ def valid_during(unit: Unit, year: int) -> bool:
     )
 
 
-def _validate(
-    *,
-    unit: Unit,
-    year: int,
-    kind: str,
-    subject: str,
-    person: Person | None,
-    organization: Organization | None,
-    name: str,
-    content: dict[str, Any],
-) -> None:
+@dataclass
+class Registration:
+    """What a registration form (page, API or Excel row) says, before it is checked."""
+
+    unit: Unit
+    field: PracticeField
+    year: int
+    name: str
+    kind: str = Kind.MODEL
+    subject: str = ""
+    person: Person | None = None
+    organization: Organization | None = None
+    content: dict[str, Any] = dataclass_field(default_factory=dict)
+    source: Practice | None = None
+
+
+def person_belongs(person: Person, unit: Unit) -> bool:
+    """The person is homed in the unit's subtree or holds a position in an organization there."""
+    low, high = unit.subtree_bounds()
+    return (
+        Person.objects.filter(pk=person.pk)
+        .filter(
+            Q(home_unit__path__gte=low, home_unit__path__lte=high)
+            | Q(positions__organization__unit__path__gte=low, positions__organization__unit__path__lte=high)
+        )
+        .exists()
+    )
+
+
+def _subject_errors(reg: Registration) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if reg.organization is not None and reg.organization.unit_id != reg.unit.pk:
+        errors["organization"] = ["Tổ chức đăng ký phải thuộc địa bàn đã chọn."]
+    if reg.kind not in Kind.values:
+        errors["kind"] = ["Chọn mô hình hoặc điển hình."]
+    if reg.kind != Kind.EXEMPLAR:
+        return errors
+    if reg.subject not in Subject.values:
+        errors["subject"] = ["Điển hình cần ghi rõ là tập thể hay cá nhân."]
+    if reg.subject == Subject.INDIVIDUAL and reg.person is None:
+        errors["person"] = ["Điển hình cá nhân cần chọn cá nhân."]
+    elif reg.person is not None and not person_belongs(reg.person, reg.unit):
+        errors["person"] = ["Cá nhân phải thuộc địa bàn hoặc giữ chức vụ tại một tổ chức của địa bàn."]
+    if reg.subject == Subject.COLLECTIVE and reg.organization is None:
+        errors["organization"] = ["Điển hình tập thể cần chọn tập thể (tổ chức)."]
+    return errors
+
+
+def _content_errors(name: str, content: dict[str, Any]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if not name.strip():
         errors["name"] = ["Cần nhập tên mô hình, điển hình."]
-    if unit.level not in REGISTRABLE_LEVELS or not valid_during(unit, year):
-        errors["unit"] = ["Địa bàn không tồn tại trong năm đăng ký."]
-    if organization is not None and organization.unit_id != unit.pk:
-        errors["organization"] = ["Tổ chức đăng ký phải thuộc địa bàn đã chọn."]
-    if kind == Kind.EXEMPLAR:
-        if subject == Subject.INDIVIDUAL and person is None:
-            errors["person"] = ["Điển hình cá nhân cần chọn cá nhân."]
-        if subject == Subject.COLLECTIVE and organization is None:
-            errors["organization"] = ["Điển hình tập thể cần chọn tập thể (tổ chức)."]
-        if subject not in Subject.values:
-            errors["subject"] = ["Điển hình cần ghi rõ là tập thể hay cá nhân."]
-    for money_field in ("budget", "workdays"):
-        value = content.get(money_field)
+    for number_field in ("budget", "workdays"):
+        value = content.get(number_field)
         if value is not None and value < 0:
-            errors[money_field] = ["Giá trị không được âm."]
+            errors[number_field] = ["Giá trị không được âm."]
     start, evaluation = content.get("start_date"), content.get("evaluation_date")
     if start and evaluation and evaluation < start:
         errors["evaluation_date"] = ["Ngày đánh giá không được trước ngày bắt đầu."]
+    return errors
+
+
+def check_registration(reg: Registration, fields: list[PracticeField]) -> None:
+    """Raise InvalidInput naming each wrong field; `fields` is fields_for(unit, year)."""
+    errors = _content_errors(reg.name, reg.content) | _subject_errors(reg)
+    if reg.unit.level not in REGISTRABLE_LEVELS or not valid_during(reg.unit, reg.year):
+        errors["unit"] = ["Địa bàn không tồn tại trong năm đăng ký."]
+    if reg.field.pk not in {f.pk for f in fields}:
+        errors["field"] = ["Lĩnh vực không thuộc danh mục áp dụng cho địa bàn và năm này."]
     if errors:
-        raise DomainError("invalid_practice", "Thông tin đăng ký chưa hợp lệ.", errors=errors)
+        raise InvalidInput("invalid_practice", "Thông tin đăng ký chưa hợp lệ.", errors=errors)
 
 
-def _is_late(unit: Unit, year: int, registered_on: dt.date) -> bool:
+def is_late(unit: Unit, year: int, registered_on: dt.date) -> bool:
     ids = [*unit.ancestor_ids(), unit.pk]
     campaign = (
         RegistrationCampaign.objects.filter(unit_id__in=ids, year=year).order_by("-unit__depth").first()
@@ -105,7 +146,8 @@ def _is_late(unit: Unit, year: int, registered_on: dt.date) -> bool:
     return campaign is not None and registered_on > campaign.closes_on
 
 
-def _derive(practice: Practice) -> None:
+def derive(practice: Practice) -> None:
+    """Fill the columns computed from the others: paths, level, body type, search and sort keys."""
     unit = practice.unit
     practice.unit_path = unit.path
     practice.level = unit.level
@@ -121,12 +163,35 @@ def _derive(practice: Practice) -> None:
     )
     practice.name_folded = fold(practice.name)
     practice.sort_key = sort_key(practice.name)
-    texts = [practice.name] + [
-        str(getattr(practice, f) or "")
-        for f in CONTENT_FIELDS
-        if f not in ("budget", "workdays", "start_date", "evaluation_date")
-    ]
+    texts = [practice.name] + [str(getattr(practice, f) or "") for f in CONTENT_FIELDS if f not in NOT_TEXT]
     practice.search_text = fold(" ".join(texts))
+
+
+def practice_build(
+    *, actor: Any, reg: Registration, fields: list[PracticeField], late: bool, now: dt.datetime
+) -> Practice:
+    """A checked, unsaved practice for a registration (shared by the form, the API and imports)."""
+    reg.content = {k: v for k, v in reg.content.items() if k in CONTENT_FIELDS}
+    reg.subject = reg.subject if reg.kind == Kind.EXEMPLAR else ""
+    reg.person = reg.person if reg.kind == Kind.EXEMPLAR else None
+    check_registration(reg, fields)
+    practice = Practice(
+        kind=reg.kind,
+        subject=reg.subject,
+        person=reg.person,
+        organization=reg.organization,
+        unit=reg.unit,
+        year=reg.year,
+        field=reg.field,
+        name=reg.name.strip(),
+        registered_at=now,
+        source=reg.source,
+        is_late=late,
+        created_by=actor,
+        **reg.content,
+    )
+    derive(practice)
+    return practice
 
 
 @transaction.atomic
@@ -148,41 +213,10 @@ def practice_register(
     """Register a model (or an exemplar) of a unit or one of its organizations for a year."""
     if not scope.covers(unit, Role.REPORTER):
         raise NotFound()
-    content = {k: v for k, v in (content or {}).items() if k in CONTENT_FIELDS}
-    subject = subject if kind == Kind.EXEMPLAR else ""
-    _validate(
-        unit=unit,
-        year=year,
-        kind=kind,
-        subject=subject,
-        person=person,
-        organization=organization,
-        name=name,
-        content=content,
-    )
-    if field not in fields_for(unit, year):
-        raise DomainError(
-            "invalid_practice",
-            "Lĩnh vực không thuộc danh mục áp dụng cho địa bàn và năm này.",
-            errors={"field": ["Chọn lĩnh vực trong danh mục."]},
-        )
+    reg = Registration(unit, field, year, name, kind, subject, person, organization, content or {}, source)
     now = timezone.now()
-    practice = Practice(
-        kind=kind,
-        subject=subject,
-        person=person,
-        organization=organization,
-        unit=unit,
-        year=year,
-        field=field,
-        name=name.strip(),
-        registered_at=now,
-        source=source,
-        is_late=_is_late(unit, year, timezone.localdate(now)),
-        created_by=actor,
-        **content,
-    )
-    _derive(practice)
+    late = is_late(unit, year, timezone.localdate(now))
+    practice = practice_build(actor=actor, reg=reg, fields=fields_for(unit, year), late=late, now=now)
     practice.save()
     practice.status_changes.create(
         from_status="",
@@ -200,38 +234,43 @@ def practice_register(
     return practice
 
 
-@transaction.atomic
-def practice_update(
-    *, actor: Any, practice: Practice, values: dict[str, Any], expected_version: int | None = None
-) -> Practice:
-    """Edit the registration content. Refused once evaluated, and on a stale version."""
+def _lock_for_update(practice: Practice, expected_version: int | None) -> Practice:
     locked = (
-        Practice.objects.select_for_update().select_related("unit", "organization__kind").get(pk=practice.pk)
+        Practice.objects.select_for_update(of=("self",))
+        .select_related("unit", "field", "organization__kind", "person")
+        .get(pk=practice.pk)
     )
     if expected_version is not None and locked.version != expected_version:
         raise Conflict(
             "stale_version", "Bản ghi đã được người khác sửa. Hãy tải lại trang để xem nội dung mới."
         )
     if locked.status not in EDITABLE_STATUSES:
-        raise DomainError("not_editable", "Mô hình đã bình xét, không sửa nội dung đăng ký được nữa.")
+        raise Conflict("not_editable", "Mô hình đã bình xét, không sửa nội dung đăng ký được nữa.")
+    return locked
+
+
+@transaction.atomic
+def practice_update(
+    *, actor: Any, practice: Practice, values: dict[str, Any], expected_version: int | None = None
+) -> Practice:
+    """Edit the registration content. Refused once evaluated, and on a stale version."""
+    locked = _lock_for_update(practice, expected_version)
     allowed = {k: v for k, v in values.items() if k in (*CONTENT_FIELDS, "name", "field")}
     if "name" in allowed:
         allowed["name"] = str(allowed["name"]).strip()
-    _validate(
-        unit=locked.unit,
-        year=locked.year,
-        kind=locked.kind,
-        subject=locked.subject,
-        person=locked.person,
-        organization=locked.organization,
-        name=allowed.get("name", locked.name),
-        content=allowed,
-    )
+    merged = {f: getattr(locked, f) for f in CONTENT_FIELDS} | {
+        k: v for k, v in allowed.items() if k in CONTENT_FIELDS
+    }
+    errors = _content_errors(allowed.get("name", locked.name), merged)
+    if "field" in allowed and allowed["field"].pk not in {f.pk for f in fields_for(locked.unit, locked.year)}:
+        errors["field"] = ["Lĩnh vực không thuộc danh mục áp dụng cho địa bàn và năm này."]
+    if errors:
+        raise InvalidInput("invalid_practice", "Thông tin đăng ký chưa hợp lệ.", errors=errors)
     changes = apply_changes(locked, allowed)
     if not changes:
         return locked
     locked.version += 1
-    _derive(locked)
+    derive(locked)
     locked.save()
     audit_record(actor=actor, action="practice.update", obj=locked, unit=locked.unit, changes=changes)
     return locked

@@ -8,9 +8,11 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
-from danvan.core.errors import DomainError
+from danvan.core.errors import DomainError, PermissionDenied
+from danvan.practices.errors import InvalidInput
 from danvan.practices.models import (
     RECOGNIZED_STATUSES,
     Attachment,
@@ -29,6 +31,7 @@ SIGNATURES: tuple[tuple[bytes, str, str, str], ...] = (
     (b"%PDF-", "application/pdf", ".pdf", Attachment.Type.DOCUMENT),
     (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument", ".docx", Attachment.Type.DOCUMENT),
 )
+MAX_FILES_PER_UPDATE = 10
 ACTIVE = (Status.REGISTERED, Status.IN_PROGRESS, Status.REVIEWED, Status.EVALUATED, *RECOGNIZED_STATUSES)
 
 
@@ -109,11 +112,19 @@ def progress_add(
     if practice.status not in ACTIVE:
         raise DomainError("not_active", "Mô hình đang tạm dừng hoặc đã dừng, không cập nhật tiến độ được.")
     if not summary.strip():
-        raise DomainError(
+        raise InvalidInput(
             "invalid_progress", "Cần mô tả kết quả thực hiện.", errors={"summary": ["Bắt buộc."]}
         )
     if any(v is not None and v < 0 for v in (beneficiaries, money_raised, workdays)):
-        raise DomainError("invalid_progress", "Số liệu không được âm.")
+        raise InvalidInput("invalid_progress", "Số liệu không được âm.")
+    if len(uploads or []) > MAX_FILES_PER_UPDATE:
+        raise InvalidInput(
+            "too_many_files",
+            f"Mỗi lần cập nhật gửi tối đa {MAX_FILES_PER_UPDATE} tệp.",
+            errors={"files": ["Quá nhiều tệp."]},
+        )
+    for upload in uploads or []:  # every file is checked before anything is written
+        _check_upload(upload)
     update = ProgressUpdate.objects.create(
         practice=practice,
         on_date=on_date,
@@ -147,6 +158,8 @@ def practice_commend(
     decision_date: dt.date,
     recipients: str,
 ) -> Commendation:
+    if not scope.covers(practice.unit, Role.APPROVER):
+        raise PermissionDenied("Khen thưởng cần lãnh đạo có quyền duyệt của đơn vị.")
     errors = {
         name: ["Bắt buộc."]
         for name, value in (
@@ -159,7 +172,7 @@ def practice_commend(
     if form not in Commendation.Form.values:
         errors["form"] = ["Chọn giấy khen hoặc bằng khen."]
     if errors:
-        raise DomainError("invalid_commendation", "Thông tin khen thưởng chưa đầy đủ.", errors=errors)
+        raise InvalidInput("invalid_commendation", "Thông tin khen thưởng chưa đầy đủ.", errors=errors)
     if practice.status != Status.COMMENDED:
         practice_transition(actor=actor, scope=scope, practice=practice, to=Status.COMMENDED)
     commendation = Commendation.objects.create(
