@@ -13,6 +13,7 @@ _NAV = [
     ("territory:index", "Địa bàn", None),
     ("orgs:index", "Tổ chức", Role.VIEWER),
     ("orgs:people", "Cán bộ", Role.VIEWER),
+    ("practices:index", "Dân vận khéo", Role.VIEWER),
     ("accounts:users", "Người dùng", Role.UNIT_ADMIN),
     ("audit:index", "Nhật ký", Role.UNIT_ADMIN),
 ]

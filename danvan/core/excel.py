@@ -133,4 +133,13 @@ def template_workbook(columns: dict[str, str], examples: list[list[Any]], sheet_
     return buffer.getvalue()
 
 
+# A cell beginning with one of these is a formula to Excel; exported text gets a leading '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """Text for an exported cell, never read by Excel as a formula (formula injection)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -16,10 +16,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from danvan.core.excel import safe_text
 from danvan.practices.models import Practice
 from danvan.practices.reports import Figure, Table
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MONEY_FORMAT = "#,##0"
 DATE_FORMAT = "DD/MM/YYYY"
 PERCENT_FORMAT = "0.0%"
@@ -42,10 +42,6 @@ LIST_COLUMNS: list[tuple[str, int, str | None]] = [  # header, width, number for
     ("Ngày đăng ký", 14, DATE_FORMAT),
     ("Nhân rộng từ mô hình số", 14, None),
 ]
-
-
-def safe_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Any, number_format: str | None = None, bold: bool = False) -> Any:

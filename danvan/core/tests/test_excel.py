@@ -81,3 +81,11 @@ def test_row_errors_are_reported_with_row_numbers():
     with pytest.raises(DomainError) as err:
         errors.raise_if_any()
     assert err.value.errors == {"rows": ["Dòng 3: Thiếu tên."]}
+
+
+def test_safe_text_defuses_formulas():
+    from danvan.core.excel import safe_text
+
+    assert safe_text('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert safe_text("-2+3") == "'-2+3"
+    assert safe_text("Khóm 1") == "Khóm 1"

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from danvan.core.formatting import format_number
-from danvan.practices.parsing import MoneyError, parse_money
+from danvan.core.parsing import MoneyError, parse_money
 
 DATE_INPUTS = ["%Y-%m-%d", "%d/%m/%Y"]
 MAX_TYPED = 60

@@ -17,10 +17,10 @@ from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
 from danvan.core.errors import DomainError
 from danvan.core.excel import RowErrors, SheetRow, read_rows, template_workbook
+from danvan.core.parsing import MoneyError, parse_date, parse_money
 from danvan.core.text import fold
 from danvan.orgs.models import Organization
 from danvan.practices.models import Kind, Practice, PracticeField, Status, StatusChange, Subject
-from danvan.practices.parsing import MoneyError, parse_date, parse_money
 from danvan.practices.services.registration import (
     Registration,
     fields_for,

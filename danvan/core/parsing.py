@@ -1,8 +1,8 @@
 """Reading the figures people type: money in đồng written the Vietnamese way, and dates.
 
 Money is written "15.000.000", "15 triệu", "4,5 tỷ", "1 tỷ 200 triệu", "khoảng 2 tỷ đồng";
-Excel cells may hold plain numbers. These helpers belong with core/formatting.py (the reverse of
-format_money) and can move there when another app needs them.
+Excel cells may hold plain numbers. The reverse of core/formatting.py, shared by every form,
+import and API that accepts figures.
 """
 
 import datetime as dt

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from danvan.practices.parsing import MoneyError, parse_date, parse_money
+from danvan.core.parsing import MoneyError, parse_date, parse_money
 
 
 @pytest.mark.parametrize(
