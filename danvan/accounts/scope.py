@@ -12,9 +12,8 @@ from typing import Any
 from django.db.models import Q
 
 from danvan.accounts.models import ROLE_RANK, Grant, Role
-from danvan.territory.models import PATH_SEGMENT, Unit, UnitLineage
-
-_HI = "9" * (PATH_SEGMENT * 4)
+from danvan.territory.models import Unit, UnitLineage
+from danvan.territory.tree import subtree_q
 
 
 @dataclass(frozen=True)
@@ -73,12 +72,7 @@ class UserScope:
         if self.is_system_admin:
             return Q()
         paths = self.read_paths(min_role) if history else self.paths(min_role)
-        if not paths:
-            return Q(pk__in=[])
-        query = Q()
-        for path in paths:
-            query |= Q(**{f"{prefix}path__gte": path, f"{prefix}path__lte": path + _HI})
-        return query
+        return subtree_q(paths, f"{prefix}path")
 
     def covers(self, unit: Unit, min_role: str = Role.VIEWER, *, history: bool = False) -> bool:
         if self.is_system_admin:

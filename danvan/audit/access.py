@@ -1,13 +1,11 @@
 """Who may read the audit log: unit admins for their subtree, system admins for everything."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.audit.models import AuditEvent
-from danvan.territory.models import PATH_SEGMENT
-
-_HI = "9" * (PATH_SEGMENT * 4)
+from danvan.territory.tree import subtree_q
 
 
 def visible_audit_events(scope: UserScope) -> QuerySet[AuditEvent]:
@@ -16,7 +14,4 @@ def visible_audit_events(scope: UserScope) -> QuerySet[AuditEvent]:
     paths = scope.paths(Role.UNIT_ADMIN)
     if not paths:
         return AuditEvent.objects.none()
-    query = Q()
-    for path in paths:
-        query |= Q(unit_path__gte=path, unit_path__lte=path + _HI)
-    return AuditEvent.objects.filter(query)
+    return AuditEvent.objects.filter(subtree_q(paths, "unit_path"))

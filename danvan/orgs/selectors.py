@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from danvan.core.text import fold
 from danvan.orgs.models import Organization, Person, Position, UnitSetting
-from danvan.territory.models import MAX_DEPTH, PATH_SEGMENT, Unit, UnitLineage
-
-_HI = "9" * (PATH_SEGMENT * MAX_DEPTH)
+from danvan.territory import tree
+from danvan.territory.models import Unit, UnitLineage
 
 
 def today() -> dt.date:
@@ -44,10 +43,7 @@ def history_paths(unit: Unit) -> list[str]:
 
 def subtree_q(paths: list[str], prefix: str) -> Q:
     """Rows whose `<prefix>path` lies in one of the subtrees rooted at `paths`."""
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(**{f"{prefix}path__gte": path, f"{prefix}path__lte": path + _HI})
-    return query
+    return tree.subtree_q(paths, f"{prefix}path")
 
 
 def active_on_q(day: dt.date, prefix: str = "") -> Q:

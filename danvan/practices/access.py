@@ -15,19 +15,14 @@ from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound, PermissionDenied
 from danvan.practices.models import RECOGNIZED_STATUSES, Attachment, EvaluationRound, Practice, RoundItem
-from danvan.territory.models import PATH_SEGMENT
-
-_HI = "9" * (PATH_SEGMENT * 4)
+from danvan.territory.tree import subtree_q
 
 READ, UPDATE, APPROVE = "read", "update", "approve"
 _MIN_ROLE = {READ: Role.VIEWER, UPDATE: Role.REPORTER, APPROVE: Role.APPROVER}
 
 
 def _subtree_q(paths: list[str]) -> Q:
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(unit_path__gte=path, unit_path__lte=path + _HI)
-    return query
+    return subtree_q(paths, "unit_path")
 
 
 def visible_practices(scope: UserScope) -> QuerySet[Practice]:

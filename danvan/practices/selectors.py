@@ -24,8 +24,7 @@ from danvan.practices.models import (
 )
 from danvan.practices.services.evaluation import EVALUABLE
 from danvan.territory.models import PATH_SEGMENT, Unit, UnitLineage
-
-_HI = "9" * (PATH_SEGMENT * 4)
+from danvan.territory.tree import SUBTREE_HIGH, subtree_q
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,7 @@ ORDERINGS = {
 def unit_subtree_q(unit: Unit, column: str = "unit_path") -> Q:
     """The unit's subtree and those of its predecessors (old records on the units merged into it)."""
     old = UnitLineage.objects.filter(successor=unit).values_list("predecessor__path", flat=True)
-    paths = [unit.path, *old]
-    query = Q()
-    for path in paths:
-        query |= Q(**{f"{column}__gte": path, f"{column}__lte": path + _HI})
-    return query
+    return subtree_q([unit.path, *old], column)
 
 
 def filter_practices(practices: QuerySet[Practice], f: PracticeFilter) -> QuerySet[Practice]:
@@ -111,7 +106,7 @@ def progress_totals(practice: Practice) -> dict[str, int | None]:
 
 def evaluable_practices(evaluation: EvaluationRound, visible: QuerySet[Practice]) -> QuerySet[Practice]:
     """Practices of the round's subtree and year waiting for evaluation, not yet in the round."""
-    low, high = evaluation.unit_path, evaluation.unit_path + _HI
+    low, high = evaluation.unit_path, evaluation.unit_path + SUBTREE_HIGH
     return (
         visible.filter(unit_path__gte=low, unit_path__lte=high, year=evaluation.year, status__in=EVALUABLE)
         .exclude(round_items__round=evaluation)

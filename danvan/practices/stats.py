@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 
 from danvan.practices.models import RECOGNIZED_STATUSES, Practice, Status
-from danvan.territory.models import PATH_SEGMENT, Level, Unit, UnitLineage
+from danvan.territory.models import Level, Unit, UnitLineage
+from danvan.territory.tree import subtree_q
 
-_HI = "9" * (PATH_SEGMENT * 4)
 # Organization kinds (the codes seeded by orgs) counted as party cells ("chi, đảng bộ") in
 # reports; the other organizations are "cơ quan, đơn vị". BODY_GROUPS names every group.
 PARTY_CELL_KINDS = ("org:chi_bo_dang_bo", "org:cap_uy")
@@ -67,10 +67,7 @@ def subtree_paths(unit: Unit) -> list[str]:
 
 
 def _in_paths(paths: list[str], column: str) -> Q:
-    query = Q()
-    for path in paths:
-        query |= Q(**{f"{column}__gte": path, f"{column}__lte": path + _HI})
-    return query
+    return subtree_q(paths, column)
 
 
 def _rows(paths: list[str], year: int | None) -> QuerySet[Practice]:

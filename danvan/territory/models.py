@@ -139,7 +139,7 @@ class Unit(models.Model):
 
     def subtree_bounds(self) -> tuple[str, str]:
         """Inclusive bounds of `path` for this unit and all its descendants."""
-        return self.path, self.path + "9" * (PATH_SEGMENT * MAX_DEPTH)
+        return self.path, self.path + "9" * (PATH_SEGMENT * MAX_DEPTH)  # = tree.SUBTREE_HIGH
 
     def ancestor_ids(self) -> list[int]:
         return [

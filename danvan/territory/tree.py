@@ -7,11 +7,13 @@ rather than by the kind prefix ("Thành phố …" / "Tỉnh …"), with numbers
 """
 
 import re
+from collections.abc import Iterable
 
 from django.db import connections, router, transaction
+from django.db.models import Q
 
 from danvan.core.text import fold, sort_key
-from danvan.territory.models import PATH_SEGMENT, Kind, Unit
+from danvan.territory.models import MAX_DEPTH, PATH_SEGMENT, Kind, Unit
 
 # Kind words a unit name may start with, longest first so "Thị trấn" wins over "Thị".
 _PREFIXES = sorted(
@@ -21,6 +23,20 @@ _PREFIXES = sorted(
 )
 _NUMBER = re.compile(r"\d+")
 _SORT_KEY_LENGTH = Unit._meta.get_field("sort_key").max_length or 400
+
+
+SUBTREE_HIGH = "9" * (PATH_SEGMENT * MAX_DEPTH)
+
+
+def subtree_q(paths: Iterable[str], column: str = "path") -> Q:
+    """Rows whose `column` (a unit path, or a copy of one) lies in a subtree rooted at `paths`.
+
+    Each subtree is one B-tree range (ADR 0001); no paths means no rows.
+    """
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(**{f"{column}__gte": path, f"{column}__lte": path + SUBTREE_HIGH})
+    return query
 
 
 def segment(pk: int) -> str:
