@@ -19,7 +19,8 @@ from typing import Any
 import django
 from django.db import connection
 
-import bench.foundation  # noqa: F401 - registers the foundation benchmarks
+import bench.foundation  # registers the foundation benchmarks
+import bench.practices  # noqa: F401 - registers the Dân vận khéo benchmarks
 from bench.fixtures import Fixtures
 from bench.registry import BENCHMARKS, Benchmark, Unavailable
 

@@ -15,18 +15,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.audit.services import audit_record
-from danvan.generator import accounts, orgs, territory
+from danvan.generator import accounts, orgs, practices, territory
 from danvan.generator.models import GenerationRun
-from danvan.generator.plan import Context, Scale, TerritoryMissing, select_units
+from danvan.generator.plan import DEMO_COMMUNES, Context, Scale, TerritoryMissing, select_units
+from danvan.orgs.models import Organization
+from danvan.territory.models import Level, Unit
 
 DEFAULT_PASSWORD = "DanVan@Bench2026"
 
 # The domain modules, in the order they run; each reads what the ones before it registered in
-# the Context. Reports, practices (Dân vận khéo), petitions and campaigns come later.
+# the Context. Reports, petitions and campaigns come later.
 DOMAINS: list[tuple[str, Callable[[Context], None]]] = [
     ("territory", territory.generate),
     ("orgs", orgs.generate),
     ("accounts", accounts.generate),
+    ("practices", practices.generate),
 ]
 
 
@@ -114,3 +117,61 @@ def dataset_generate(
         )
         audit_record(actor=None, action="generator.generate", obj=run, changes={"rows": rows})
     return GenerationResult(run, created=True, skipped_communes=skipped)
+
+
+def filled_units(scale: Scale, province_code: str, day: dt.date) -> tuple[list[Unit], list[Unit]]:
+    """(provinces, communes) of the scale that hold organizations, i.e. that a generation filled."""
+    current = Unit.objects.valid_on(day)
+    provinces = current.filter(level=Level.PROVINCE).order_by("code")
+    if scale != Scale.NATIONAL:
+        provinces = provinces.filter(code=province_code)
+    filled = Organization.objects.values("unit_id")
+    communes = list(
+        current.filter(level=Level.COMMUNE, parent__in=provinces, pk__in=filled)
+        .select_related("parent")
+        .order_by("code")
+    )
+    return list(provinces), communes[:DEMO_COMMUNES] if scale == Scale.DEMO else communes
+
+
+def dataset_extend(
+    *,
+    only: list[str],
+    scale: Scale,
+    seed: int,
+    years: int,
+    province_code: str,
+    today: dt.date | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> GenerationResult:
+    """Run only the domains `only` over the same generation already in the database (a domain
+    added after it was made), on the communes it filled; their rows join the run's record.
+    Refused without that generation, for an unknown domain, or when a table written is in the
+    record already (the domain ran before)."""
+    province_code = "" if scale == Scale.NATIONAL else province_code
+    chosen = [(name, generate) for name, generate in DOMAINS if name in only]
+    if len(chosen) != len(set(only)):
+        raise GenerationRefused(_("Không có phần sinh %(names)s.") % {"names": ", ".join(only)})
+    previous = GenerationRun.objects.order_by("pk").first()
+    if previous is None or not previous.matches(
+        scale=scale, seed=seed, years=years, province_code=province_code
+    ):
+        raise GenerationRefused(_("--only chỉ bổ sung cho đúng lần sinh đã có (cùng quy mô, seed, years)."))
+    day = previous.as_of if today is None else today
+    provinces, communes = filled_units(scale, province_code, day)
+    ctx = Context(scale=scale, seed=seed, years=years, today=day, provinces=provinces, communes=communes)
+    started = time.monotonic()
+    with transaction.atomic():
+        for name, generate in chosen:
+            generate(ctx)
+            if progress is not None:
+                progress(name, time.monotonic() - started)
+        rows = ctx.writer.close()
+        again = sorted(set(rows) & set(previous.rows))
+        if again:
+            raise GenerationRefused(_("Đã sinh %(tables)s rồi.") % {"tables": ", ".join(again)})
+        previous.rows = {**previous.rows, **rows}
+        previous.seconds = round(previous.seconds + time.monotonic() - started, 1)
+        previous.save(update_fields=["rows", "seconds"])
+        audit_record(actor=None, action="generator.extend", obj=previous, changes={"rows": rows})
+    return GenerationResult(previous, created=True)

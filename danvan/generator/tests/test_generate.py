@@ -150,3 +150,56 @@ def test_regions_and_names() -> None:
     names = neighbourhood_names(rng, Region.NORTH_MOUNTAIN, Kind.XA, 80)
     assert len({fold(name) for name, _kind in names}) == 80
     assert {kind for _name, kind in names} <= {Kind.BAN, Kind.THON, Kind.XOM}
+
+
+def test_practices_derived_columns_and_mix(tree: Any) -> None:
+    from danvan.practices.models import RECOGNIZED_STATUSES, Kind, Practice, Status, StatusChange
+    from danvan.practices.services.registration import derive
+
+    generate("--scale", "demo", "--seed", "5", "--years", "3")
+    practices = Practice.objects.select_related("unit", "organization__kind")
+    assert 3 * 2 * 9 <= practices.count() <= 3 * 2 * 27  # 2 communes × 3 years × 9..27
+    assert StatusChange.objects.count() == practices.count()
+    for practice in practices:
+        expected = Practice(
+            **{f.attname: getattr(practice, f.attname) for f in Practice._meta.concrete_fields}
+        )
+        expected.unit, expected.organization = practice.unit, practice.organization
+        derive(expected)
+        for column in ("unit_path", "commune_path", "level", "body_type", "name_folded", "sort_key"):
+            assert getattr(practice, column) == getattr(expected, column), column
+        assert practice.search_text == expected.search_text
+        assert 1 <= practice.registered_at.month <= 4
+        if practice.source_id:
+            assert practice.source.year < practice.year and practice.source.status in RECOGNIZED_STATUSES
+    years = sorted(set(practices.values_list("year", flat=True)))
+    assert len(years) == 3
+    current = practices.filter(year=years[-1])
+    assert not current.filter(status__in=RECOGNIZED_STATUSES).exists()
+    assert current.filter(status=Status.REGISTERED).exists()
+    assert practices.filter(year=years[0], status__in=RECOGNIZED_STATUSES).exists()
+    assert {p.level for p in practices} == {Level.COMMUNE, Level.NEIGHBOURHOOD}
+    assert practices.filter(kind=Kind.MODEL).count() > practices.filter(kind=Kind.EXEMPLAR).count()
+    assert not practices.filter(kind=Kind.EXEMPLAR, organization__isnull=True).exists()
+
+
+def test_only_adds_a_domain_to_the_same_generation(tree: Any) -> None:
+    from danvan.practices.models import Practice
+
+    with transaction.atomic():
+        generate("--scale", "demo", "--seed", "5", "--years", "2")
+    first = sorted(Practice.objects.values_list("name", "unit_id", "organization_id", "year", "status"))
+    Practice.objects.update(source=None)
+    Practice.objects.all().delete()  # status changes cascade
+    run = GenerationRun.objects.get()
+    run.rows = {k: v for k, v in run.rows.items() if not k.startswith("practices_")}
+    run.save()
+    assert "practices_practice" in generate(
+        "--scale", "demo", "--seed", "5", "--years", "2", "--only", "practices"
+    )
+    again = sorted(Practice.objects.values_list("name", "unit_id", "organization_id", "year", "status"))
+    assert again == first  # the same practices as in a full run
+    with pytest.raises(CommandError, match="rồi"):
+        generate("--scale", "demo", "--seed", "5", "--years", "2", "--only", "practices")
+    with pytest.raises(CommandError, match="đúng lần sinh"):
+        generate("--scale", "demo", "--seed", "6", "--years", "2", "--only", "practices")

@@ -5,7 +5,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from danvan.generator.plan import DEFAULT_PROVINCE, Scale
-from danvan.generator.services import DEFAULT_PASSWORD, GenerationRefused, dataset_generate
+from danvan.generator.services import (
+    DEFAULT_PASSWORD,
+    DOMAINS,
+    GenerationRefused,
+    dataset_extend,
+    dataset_generate,
+)
 
 
 class Command(BaseCommand):
@@ -26,6 +32,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--password", default=DEFAULT_PASSWORD, help="mật khẩu chung của người dùng sinh ra"
         )
+        parser.add_argument(
+            "--only",
+            nargs="+",
+            choices=[name for name, _generate in DOMAINS],
+            help="chỉ chạy các phần này, bổ sung cho lần sinh đã có cùng tham số (vd. --only practices)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not 0 <= options["years"] <= 30:
@@ -35,14 +47,24 @@ class Command(BaseCommand):
             self.stdout.write(f"  {domain}: xong sau {seconds:.1f} giây")
 
         try:
-            result = dataset_generate(
-                scale=Scale(options["scale"]),
-                seed=options["seed"],
-                years=options["years"],
-                province_code=options["province"],
-                password=options["password"],
-                progress=progress,
-            )
+            if options["only"]:
+                result = dataset_extend(
+                    only=options["only"],
+                    scale=Scale(options["scale"]),
+                    seed=options["seed"],
+                    years=options["years"],
+                    province_code=options["province"],
+                    progress=progress,
+                )
+            else:
+                result = dataset_generate(
+                    scale=Scale(options["scale"]),
+                    seed=options["seed"],
+                    years=options["years"],
+                    province_code=options["province"],
+                    password=options["password"],
+                    progress=progress,
+                )
         except GenerationRefused as exc:
             raise CommandError(str(exc)) from exc
         run = result.run
