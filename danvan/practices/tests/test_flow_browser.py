@@ -6,9 +6,11 @@ publishes it; reporter B finds it and adopts it for commune B; the province stat
 it and the public showcase shows it to anyone.
 """
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -20,6 +22,13 @@ from danvan.practices.models import (
     Score,
     Status,
 )
+
+
+def seed_defaults() -> None:
+    """Re-run the data migration's seeding (idempotent: get_or_create) for the default lists."""
+    migration = importlib.import_module("danvan.practices.migrations.0002_default_fields_and_criteria")
+    migration.seed(apps, None)
+
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -44,6 +53,7 @@ def figure(page: Page, label: str):
 def test_register_evaluate_commend_publish_adopt_and_count(
     page: Page, live_server, personas, tree, password, economy
 ):
+    seed_defaults()  # an earlier transactional test may have flushed the migration's rows
     page.set_viewport_size({"width": 390, "height": 844})
     base = live_server.url + "/dan-van-kheo"
     year = timezone.localdate().year
