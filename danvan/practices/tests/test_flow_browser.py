@@ -35,6 +35,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 NAME = "Tổ Nhân dân tự quản giữ gìn vệ sinh môi trường"
 
 
+@pytest.fixture
+def default_criteria(economy):
+    """The migration's default criteria list; re-seeded (idempotently) in case an earlier
+    transactional test flushed it, as the `economy` fixture does for the fields."""
+    seed_defaults()
+
+
 def log_in(page: Page, url: str, username: str, password: str) -> None:
     """Start afresh (no session), open `url` and sign in on the login page it sends us to."""
     page.context.clear_cookies()
@@ -51,9 +58,8 @@ def figure(page: Page, label: str):
 
 
 def test_register_evaluate_commend_publish_adopt_and_count(
-    page: Page, live_server, personas, tree, password, economy
+    page: Page, live_server, personas, tree, password, default_criteria
 ):
-    seed_defaults()  # an earlier transactional test may have flushed the migration's rows
     page.set_viewport_size({"width": 390, "height": 844})
     base = live_server.url + "/dan-van-kheo"
     year = timezone.localdate().year
