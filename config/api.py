@@ -8,9 +8,18 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import BearerTokenAuth
+from danvan.campaigns.api import router as campaigns_router
 from danvan.core.errors import DomainError
+from danvan.dashboards.api import router as dashboards_router
+from danvan.documents.api import router as documents_router
+from danvan.extraction.api import router as extraction_router
+from danvan.meetings.api import router as meetings_router
+from danvan.membership.api import router as membership_router
 from danvan.orgs.api import router as orgs_router
+from danvan.petitions.api import router as petitions_router
+from danvan.portal.api import router as portal_router
 from danvan.practices.api import router as practices_router
+from danvan.reporting.api import router as reporting_router
 from danvan.territory.api import router as territory_router
 
 api = NinjaAPI(
@@ -102,3 +111,12 @@ api.add_router("/", accounts_router)
 api.add_router("/units", territory_router)
 api.add_router("/", orgs_router)
 api.add_router("/practices", practices_router)
+api.add_router("/", reporting_router)
+api.add_router("/", meetings_router)
+api.add_router("/", petitions_router)
+api.add_router("/", campaigns_router)
+api.add_router("/", membership_router)
+api.add_router("/", extraction_router)
+api.add_router("/", documents_router)
+api.add_router("/", dashboards_router)
+api.add_router("/", portal_router)
