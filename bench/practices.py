@@ -21,8 +21,9 @@ from bench.fixtures import Fixtures
 from bench.foundation import _fetch, _get, _same
 from bench.registry import Case, Unavailable, benchmark
 from danvan.practices.models import Practice
-from danvan.practices.stats import PracticeStats, _count_bodies, practice_stats, subtree_paths
+from danvan.practices.stats import PracticeStats, _count_bodies, practice_stats
 from danvan.territory.models import Level, Unit
+from danvan.territory.selectors import history_paths
 
 PRACTICE = Practice._meta.db_table
 _HI = "9" * 32
@@ -61,7 +62,7 @@ def _range_count(paths: list[str], year: int) -> tuple[str, list[Any]]:
 def stats_province(fx: Fixtures) -> Case:
     """practice_stats(unit=<province with most communes>, year=<last year>): every figure of a province."""
     year, province = _year(), _largest_province()
-    sql, params = _range_count(subtree_paths(province), year)
+    sql, params = _range_count(history_paths(province), year)
 
     def subject() -> PracticeStats:
         return practice_stats(unit=province, year=year)

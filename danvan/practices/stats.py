@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 
 from danvan.practices.models import RECOGNIZED_STATUSES, Practice, Status
-from danvan.territory.models import Level, Unit, UnitLineage
+from danvan.territory.models import Level, Unit
+from danvan.territory.selectors import history_paths
 from danvan.territory.tree import subtree_q
 
 # Organization kinds (the codes seeded by orgs) counted as party cells ("chi, đảng bộ") in
@@ -59,13 +60,6 @@ class PracticeStats:
         return round(100 * self.neighbourhoods_registered / self.neighbourhoods_total, 1)
 
 
-def subtree_paths(unit: Unit) -> list[str]:
-    """The unit's path and those of its predecessors: records kept on the old units merged into
-    it on 1/7/2025 count for it too."""
-    old = UnitLineage.objects.filter(successor=unit).values_list("predecessor__path", flat=True)
-    return [unit.path, *old]
-
-
 def _in_paths(paths: list[str], column: str) -> Q:
     return subtree_q(paths, column)
 
@@ -84,7 +78,7 @@ def _body_group(body_type: str) -> str:
 
 
 def practice_stats(*, unit: Unit, year: int | None = None) -> PracticeStats:
-    paths = subtree_paths(unit)
+    paths = history_paths(unit)
     rows = _rows(paths, year)
     stats = PracticeStats(unit_code=unit.code, year=year)
     grouped = rows.values("field__code", "kind", "level", "status", "body_type").annotate(n=Count("id"))

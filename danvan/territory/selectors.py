@@ -151,3 +151,10 @@ def successors(unit: Unit) -> list[Link]:
     """The units this one was merged into ("Đã sáp nhập vào"); partial when split between several."""
     links = UnitLineage.objects.filter(predecessor=unit).select_related("successor__parent")
     return [Link(link.successor, link.partial) for link in links.order_by("successor__sort_key")]
+
+
+def history_paths(unit: Unit) -> list[str]:
+    """The unit's path and those of its predecessors: records kept on the old units merged into
+    it on 1/7/2025 count for it too. Filter with `tree.subtree_q(history_paths(unit), column)`."""
+    old = UnitLineage.objects.filter(successor=unit).values_list("predecessor__path", flat=True)
+    return [unit.path, *old]
