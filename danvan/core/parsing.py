@@ -123,3 +123,26 @@ def parse_date(value: object) -> dt.date | None:
         _("Không hiểu ngày «%(text)s»; hãy ghi dạng ngày/tháng/năm, ví dụ 15/03/2026.")
         % {"text": str(value)[:30]}
     )
+
+
+def parse_number(value: object) -> Decimal | None:
+    """A figure typed the Vietnamese way ("9.365", "45,7") or an Excel number; None when empty.
+
+    Raises ValueError with a Vietnamese message when it cannot be read.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(_("Không phải là một số."))
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value))
+    text = str(value).strip().replace(" ", "").removesuffix("%")
+    negative = text.startswith("-")
+    try:
+        number = _number(text.lstrip("-"), scaled=False)
+    except InvalidOperation as exc:
+        raise ValueError(
+            _("Không hiểu số «%(text)s». Viết dấu chấm ngăn hàng nghìn, dấu phẩy thập phân (9.365; 45,7).")
+            % {"text": str(value)[:40]}
+        ) from exc
+    return -number if negative else number

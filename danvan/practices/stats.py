@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
-from danvan.practices.models import RECOGNIZED_STATUSES, Practice, Status
+from danvan.core.periods import Period
+from danvan.practices.models import RECOGNIZED_STATUSES, Practice, Status, StatusChange
 from danvan.territory.models import Level, Unit
 from danvan.territory.selectors import history_paths
 from danvan.territory.tree import subtree_q
@@ -142,3 +143,42 @@ def _coverage_totals(stats: PracticeStats, unit: Unit, paths: list[str], year: i
             stats.neighbourhoods_total = row["n"]
     if unit.level == Level.COMMUNE:
         stats.communes_total = 1
+
+
+# The statistics contract read by reporting and dashboards: FIGURES and figures(unit=, period=).
+FIGURES: dict[str, tuple[str, str]] = {
+    "registered": ("Mô hình, điển hình Dân vận khéo đăng ký trong kỳ", "mô hình"),
+    "registered__mo_hinh": ("Mô hình đăng ký trong kỳ", "mô hình"),
+    "registered__dien_hinh": ("Điển hình đăng ký trong kỳ", "điển hình"),
+    "recognized": ("Mô hình, điển hình được công nhận trong kỳ", "mô hình"),
+    "commended": ("Mô hình, điển hình được khen thưởng trong kỳ", "mô hình"),
+    "replicated": ("Mô hình được nhân rộng trong kỳ", "mô hình"),
+}
+
+
+def figures(*, unit: Unit | None, period: Period) -> dict[str, int]:
+    """Counts over the unit's subtree (old units included) for the period's dates."""
+    start, end = period.start, period.end
+    rows = Practice.objects.all()
+    if unit is not None:
+        rows = rows.filter(_in_paths(history_paths(unit), "unit_path"))
+    registered = rows.filter(registered_at__date__gte=start, registered_at__date__lte=end).aggregate(
+        total=Count("id"),
+        mo_hinh=Count("id", filter=Q(kind="mo_hinh")),
+        dien_hinh=Count("id", filter=Q(kind="dien_hinh")),
+        replicated=Count("id", filter=Q(source__isnull=False)),
+    )
+    changes = StatusChange.objects.filter(
+        practice__in=rows, at__date__gte=start, at__date__lte=end
+    ).aggregate(
+        recognized=Count("practice", distinct=True, filter=Q(to_status=Status.RECOGNIZED)),
+        commended=Count("practice", distinct=True, filter=Q(to_status=Status.COMMENDED)),
+    )
+    return {
+        "registered": registered["total"],
+        "registered__mo_hinh": registered["mo_hinh"],
+        "registered__dien_hinh": registered["dien_hinh"],
+        "recognized": changes["recognized"],
+        "commended": changes["commended"],
+        "replicated": registered["replicated"],
+    }

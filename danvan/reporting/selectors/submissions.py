@@ -1,0 +1,120 @@
+"""Which submissions a user sees, and what is due for a reporter ("đến hạn / quá hạn")."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from danvan.accounts.models import Role
+from danvan.accounts.scope import UserScope
+from danvan.core.errors import NotFound
+from danvan.core.periods import Period, PeriodKind
+from danvan.reporting.models import Assignment, ReportForm, Status, Submission
+from danvan.territory.models import Unit
+from danvan.territory.tree import subtree_q
+
+
+def visible_submissions(scope: UserScope) -> QuerySet[Submission]:
+    if not scope.is_authenticated:
+        return Submission.objects.none()
+    rows = Submission.objects.select_related("form", "unit")
+    return rows if scope.is_system_admin else rows.filter(subtree_q(scope.read_paths(), "unit_path"))
+
+
+def access_submission(scope: UserScope, pk: int) -> Submission:
+    submission = visible_submissions(scope).filter(pk=pk).select_related("unit__parent").first()
+    if submission is None:
+        raise NotFound()
+    return submission
+
+
+@dataclass
+class SubmissionFilter:
+    unit: Unit | None = None
+    form: ReportForm | None = None
+    period: Period | None = None
+    status: str = ""
+
+
+def filter_submissions(rows: QuerySet[Submission], f: SubmissionFilter) -> QuerySet[Submission]:
+    if f.unit is not None:
+        rows = rows.filter(subtree_q([f.unit.path], "unit_path"))
+    if f.form is not None:
+        rows = rows.filter(form=f.form)
+    if f.period is not None:
+        rows = rows.filter(period_code=f.period.code)
+    if f.status:
+        rows = rows.filter(status=f.status)
+    return rows
+
+
+@dataclass
+class Due:
+    form: ReportForm
+    unit: Unit
+    period: Period
+    due_date: dt.date
+    submission: Submission | None
+
+    @property
+    def overdue(self) -> bool:
+        return timezone.localdate() > self.due_date
+
+    @property
+    def days_left(self) -> int:
+        return (self.due_date - timezone.localdate()).days
+
+
+def _recent_periods(kind: PeriodKind, today: dt.date) -> list[Period]:
+    """The last finished period of the kind and the current one (reports fall due after the end)."""
+    current = Period.of_kind_containing(kind, today)
+    previous = Period.of_kind_containing(kind, current.start - dt.timedelta(days=1))
+    return [previous, current]
+
+
+def due_reports(scope: UserScope, today: dt.date | None = None) -> list[Due]:
+    """Reports the user must file: assigned to units they report for, not yet submitted."""
+    today = today or timezone.localdate()
+    units = [u for u in scope.units if scope.covers(u, Role.REPORTER)]
+    result = []
+    forms = ReportForm.objects.filter(is_active=True)
+    for form in forms:
+        for unit in _reporting_units(form, units, today):
+            for period in _recent_periods(form.period_kind, today):
+                due = form.due_date(period)
+                if due < today - dt.timedelta(days=120) or period.start > today:
+                    continue
+                result.append(Due(form, unit, period, due, None))
+    _attach_submissions(result)
+    return sorted(
+        [d for d in result if d.submission is None or d.submission.status in (Status.DRAFT, Status.RETURNED)],
+        key=lambda d: d.due_date,
+    )
+
+
+def _reporting_units(form: ReportForm, units: list[Unit], today: dt.date) -> list[Unit]:
+    assignments = list(
+        Assignment.objects.filter(form=form, valid_from__lte=today)
+        .exclude(valid_to__lt=today)
+        .select_related("unit")
+    )
+    return [
+        u
+        for u in units
+        if u.level == form.level
+        and any(
+            a.level == u.level and (a.unit is None or u.path.startswith(a.unit.path)) for a in assignments
+        )
+    ]
+
+
+def _attach_submissions(items: list[Due]) -> None:
+    if not items:
+        return
+    rows = Submission.objects.filter(
+        unit__in={d.unit.pk for d in items}, period_code__in={d.period.code for d in items}
+    )
+    found = {(s.form_id, s.unit_id, s.period_code): s for s in rows}
+    for item in items:
+        item.submission = found.get((item.form.pk, item.unit.pk, item.period.code))

@@ -1,0 +1,301 @@
+"""Keeping the rollup cells exact as submissions start or stop counting.
+
+A counted value adds to one cell per (container period × node): the containing periods are the
+submission's own period and every standard period that covers it (a month adds to its quarter,
+half year, nine months when it lies in them, and year); the nodes are the submitting unit,
+its ancestors, the units its old unit was merged into with their ancestors (lineage, followed
+to the end), and the nation (0). Every node is counted once, so a merged province never counts
+an old commune twice.
+
+LATEST indicators (stocks, e.g. members) add, per unit, only the latest counted value inside
+each container period; the difference is applied when a newer or older value comes or goes.
+MIN/MAX cells are recomputed from the values when a value is removed.
+
+`rollups_rebuild()` computes every cell from the values with a few GROUP BY statements; the
+tests check that incremental maintenance and a rebuild always agree.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from danvan.core.periods import Period, PeriodKind
+from danvan.reporting.models import NATION, Aggregation, Indicator, RollupCell, Submission, Value
+from danvan.territory.models import PATH_SEGMENT, Unit, UnitLineage
+
+ADDITIVE = (Aggregation.SUM, Aggregation.AVERAGE, Aggregation.MIN, Aggregation.MAX)
+COUNTED = (*ADDITIVE, Aggregation.LATEST)
+CellKey = tuple[int, str, str, int]  # indicator, category, period code, node
+
+
+def containers(period: Period) -> list[Period]:
+    """The period itself and the standard periods of the same year that cover it."""
+    year = period.year
+    if period.kind is PeriodKind.MULTI_YEAR:
+        return [period]
+    candidates = [
+        *(Period.quarter(year, q) for q in range(1, 5)),
+        Period.half(year, 1),
+        Period.half(year, 2),
+        Period.nine_months(year),
+        Period.whole_year(year),
+    ]
+    return [period, *(c for c in candidates if c != period and c.covers(period))]
+
+
+def path_ids(path: str) -> list[int]:
+    return [int(path[i : i + PATH_SEGMENT]) for i in range(0, len(path), PATH_SEGMENT)]
+
+
+def nodes_for(units: Iterable[tuple[int, str]]) -> dict[int, set[int]]:
+    """unit id → the nodes its values count in (itself, ancestors, successors' chains, nation)."""
+    units = list(units)
+    result: dict[int, set[int]] = {}
+    successors: dict[int, list[str]] = defaultdict(list)
+    frontier = {i for _, path in units for i in path_ids(path)}
+    seen: set[int] = set()
+    while frontier:
+        seen |= frontier
+        links = UnitLineage.objects.filter(predecessor_id__in=frontier).values_list(
+            "predecessor_id", "successor__path"
+        )
+        frontier = set()
+        for predecessor, path in links:
+            successors[predecessor].append(path)
+            frontier |= set(path_ids(path)) - seen
+    for unit_id, path in units:
+        nodes: set[int] = {NATION}
+        todo = list(path_ids(path))
+        while todo:
+            node = todo.pop()
+            if node in nodes:
+                continue
+            nodes.add(node)
+            for successor_path in successors.get(node, []):
+                todo.extend(path_ids(successor_path))
+        result[unit_id] = nodes
+    return result
+
+
+# incremental ----------------------------------------------------------------------------------
+def _numeric_values(submission: Submission) -> list[Value]:
+    return list(
+        Value.objects.filter(
+            submission=submission, number__isnull=False, indicator__aggregation__in=COUNTED
+        ).select_related("indicator")
+    )
+
+
+def _latest_other(submission: Submission, value: Value, container: Period) -> tuple[Decimal | None, bool]:
+    """For a LATEST value: (the unit's latest other counted value in the container before this
+    one, whether a newer counted value exists there, which then hides this one)."""
+    others = (
+        Value.objects.filter(
+            submission__unit_id=submission.unit_id,
+            submission__is_counted=True,
+            submission__period_end__gte=container.start,
+            submission__period_end__lte=container.end,
+            indicator_id=value.indicator_id,
+            category=value.category,
+            number__isnull=False,
+        )
+        .exclude(submission_id=submission.pk)
+        .values_list("submission__period_end", "number")
+    )
+    newer = any(end > submission.period_end for end, _ in others)
+    older = [(end, number) for end, number in others if end <= submission.period_end]
+    return (max(older)[1] if older else None), newer
+
+
+def _deltas(submission: Submission, sign: int) -> dict[tuple[int, str, str], tuple[Decimal, int, Decimal]]:
+    """(indicator, category, container code) → (Δtotal, Δcount, the value) for this submission."""
+    deltas: dict[tuple[int, str, str], tuple[Decimal, int, Decimal]] = {}
+    period = Period.parse(submission.period_code)
+    for value in _numeric_values(submission):
+        number = Decimal(value.number or 0)
+        for container in containers(period):
+            key = (value.indicator_id, value.category, container.code)
+            if value.indicator.aggregation != Aggregation.LATEST:
+                deltas[key] = (sign * number, sign, number)
+                continue
+            previous, newer = _latest_other(submission, value, container)
+            if newer:
+                continue
+            step = number - (previous or Decimal(0))
+            deltas[key] = (sign * step, sign if previous is None else 0, number)
+    return deltas
+
+
+def rollups_apply(submission: Submission, *, sign: int) -> int:
+    """Add (+1) or remove (−1) a submission's values; returns the number of cells touched.
+
+    Called by the workflow inside its transaction, after `is_counted` has been set (adding) or
+    before it is cleared (removing) — both read the other counted values of the unit.
+    """
+    deltas = _deltas(submission, sign)
+    if not deltas:
+        return 0
+    nodes = nodes_for([(submission.unit_id, submission.unit_path)])[submission.unit_id]
+    keys = {(i, c, p, n) for (i, c, p) in deltas for n in nodes}
+    now = timezone.now()
+    cells = _locked_cells(keys)
+    touched_minmax: set[CellKey] = set()
+    changed, created = [], []
+    for key in sorted(keys):
+        d_total, d_count, number = deltas[key[:3]]
+        cell = cells.get(key)
+        if cell is None:
+            cell = RollupCell(
+                indicator_id=key[0], category=key[1], period_code=key[2], node=key[3], updated_at=now
+            )
+            created.append(cell)
+        else:
+            changed.append(cell)
+        cell.total = Decimal(cell.total or 0) + d_total
+        cell.count = (cell.count or 0) + d_count
+        cell.updated_at = now
+        if sign > 0:
+            cell.low = number if cell.low is None else min(Decimal(cell.low), number)
+            cell.high = number if cell.high is None else max(Decimal(cell.high), number)
+        else:
+            touched_minmax.add(key)
+    RollupCell.objects.bulk_update(changed, ["total", "count", "low", "high", "updated_at"])
+    RollupCell.objects.bulk_create(created)
+    RollupCell.objects.filter(pk__in=[c.pk for c in changed if c.count <= 0]).delete()
+    if touched_minmax:
+        _recompute_extremes(touched_minmax, submission)
+    return len(keys)
+
+
+def _locked_cells(keys: set[CellKey]) -> dict[CellKey, RollupCell]:
+    indicators = {k[0] for k in keys}
+    periods = {k[2] for k in keys}
+    nodes = {k[3] for k in keys}
+    rows = (
+        RollupCell.objects.select_for_update()
+        .filter(indicator_id__in=indicators, period_code__in=periods, node__in=nodes)
+        .order_by("pk")
+    )
+    return {(c.indicator_id, c.category, c.period_code, c.node): c for c in rows}
+
+
+def _recompute_extremes(keys: set[CellKey], submission: Submission) -> None:
+    """After a removal: low/high of min/max indicators from the values still counted."""
+    minmax = set(
+        Indicator.objects.filter(
+            pk__in={k[0] for k in keys}, aggregation__in=(Aggregation.MIN, Aggregation.MAX)
+        ).values_list("pk", flat=True)
+    )
+    for indicator_id, category, period_code, node in keys:
+        if indicator_id not in minmax:
+            continue
+        cell = RollupCell.objects.filter(
+            indicator_id=indicator_id, category=category, period_code=period_code, node=node
+        ).first()
+        if cell is None:
+            continue
+        numbers = _counted_numbers(indicator_id, category, Period.parse(period_code), node)
+        cell.low, cell.high = (min(numbers), max(numbers)) if numbers else (None, None)
+        cell.save(update_fields=["low", "high"])
+
+
+def _counted_numbers(indicator_id: int, category: str, period: Period, node: int) -> list[Decimal]:
+    rows = Value.objects.filter(
+        indicator_id=indicator_id,
+        category=category,
+        number__isnull=False,
+        submission__is_counted=True,
+        submission__period_end__gte=period.start,
+        submission__period_end__lte=period.end,
+    ).values_list("submission__unit_id", "submission__unit_path", "number")
+    found = [(u, p, n) for u, p, n in rows if n is not None]
+    nodes = nodes_for({(u, p) for u, p, _ in found})
+    return [Decimal(n) for u, _, n in found if node in nodes[u]]
+
+
+# rebuild ----------------------------------------------------------------------------------------
+@transaction.atomic
+def rollups_rebuild() -> int:
+    """Recompute every cell from the counted values; returns the number of cells."""
+    RollupCell.objects.all().delete()
+    counted = Submission.objects.filter(is_counted=True)
+    units = set(counted.values_list("unit_id", "unit_path").distinct())
+    codes = set(counted.values_list("period_code", flat=True).distinct())
+    node_rows = [(unit, node) for unit, nodes in nodes_for(units).items() for node in nodes]
+    period_rows = [(code, c.code) for code in codes for c in containers(Period.parse(code))]
+    with connection.cursor() as cursor:
+        _temp_table(cursor, "rollup_nodes", "unit_id integer, node integer", node_rows)
+        _temp_table(cursor, "rollup_periods", "period_code varchar(10), container varchar(10)", period_rows)
+        now = timezone.now()
+        cursor.execute(_ADDITIVE_SQL, [now, *[str(a) for a in ADDITIVE]])
+        cursor.execute(_LATEST_SQL, [now, str(Aggregation.LATEST)])
+        cursor.execute("DROP TABLE rollup_nodes")
+        cursor.execute("DROP TABLE rollup_periods")
+    return RollupCell.objects.count()
+
+
+def _temp_table(cursor: Any, name: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
+    cursor.execute(f"DROP TABLE IF EXISTS {name}")
+    cursor.execute(f"CREATE TEMPORARY TABLE {name} ({columns})")
+    width = len(rows[0]) if rows else 0
+    for start in range(0, len(rows), 500):
+        chunk = rows[start : start + 500]
+        marks = ", ".join("(" + ", ".join(["%s"] * width) + ")" for _ in chunk)
+        cursor.execute(f"INSERT INTO {name} VALUES {marks}", [x for row in chunk for x in row])  # noqa: S608
+
+
+_ADDITIVE_SQL = """
+INSERT INTO reporting_rollupcell
+  (indicator_id, category, period_code, node, total, count, low, high, updated_at)
+SELECT v.indicator_id, v.category, p.container, n.node,
+       SUM(v.number), COUNT(*), MIN(v.number), MAX(v.number), %s
+FROM reporting_value v
+JOIN reporting_submission s
+  ON s.id = v.submission_id AND s.is_counted
+JOIN reporting_indicator i ON i.id = v.indicator_id
+JOIN rollup_nodes n ON n.unit_id = s.unit_id
+JOIN rollup_periods p ON p.period_code = s.period_code
+WHERE v.number IS NOT NULL AND i.aggregation IN (%s, %s, %s, %s)
+GROUP BY v.indicator_id, v.category, p.container, n.node
+"""
+_LATEST_SQL = """
+INSERT INTO reporting_rollupcell
+  (indicator_id, category, period_code, node, total, count, low, high, updated_at)
+SELECT indicator_id, category, container, node, SUM(number), COUNT(*), MIN(number), MAX(number), %s
+FROM (
+  SELECT v.indicator_id, v.category, p.container, s.unit_id, v.number,
+         ROW_NUMBER() OVER (PARTITION BY v.indicator_id, v.category, p.container, s.unit_id
+                            ORDER BY s.period_end DESC, s.id DESC) AS rank
+  FROM reporting_value v
+  JOIN reporting_submission s
+  ON s.id = v.submission_id AND s.is_counted
+  JOIN reporting_indicator i ON i.id = v.indicator_id
+  JOIN rollup_periods p ON p.period_code = s.period_code
+  WHERE v.number IS NOT NULL AND i.aggregation = %s
+) latest
+JOIN rollup_nodes n ON n.unit_id = latest.unit_id
+WHERE latest.rank = 1
+GROUP BY indicator_id, category, container, node
+"""
+
+
+def unit_nodes(unit: Unit | None) -> int:
+    return NATION if unit is None else unit.pk
+
+
+def cells_snapshot() -> dict[CellKey, tuple[Decimal, int]]:
+    """Every cell as (total, count): for tests comparing incremental results with a rebuild."""
+    return {
+        (c.indicator_id, c.category, c.period_code, c.node): (Decimal(c.total).normalize(), c.count)
+        for c in RollupCell.objects.filter(~Q(count=0))
+    }
+
+
+def today() -> dt.date:
+    return timezone.localdate()
