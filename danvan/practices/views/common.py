@@ -1,50 +1,18 @@
-"""What the registry pages share: refusals as 404/403, the htmx partial switch, breadcrumbs."""
+"""What the registry pages share: breadcrumbs, the working unit; refusals and partials come from core."""
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
-from django.core.exceptions import PermissionDenied as HttpForbidden
-from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import Role
-from danvan.accounts.scope import UserScope
 from danvan.accounts.selectors import current_unit
-from danvan.core.errors import NotFound, PermissionDenied
+from danvan.core.errors import NotFound
+from danvan.core.pages import refusals as refusals
+from danvan.core.pages import render_page as render_page
+from danvan.core.pages import scope_of as scope_of
 from danvan.territory.models import Unit
 
 PAGE_SIZE = 25
-
-
-def scope_of(request: HttpRequest) -> UserScope:
-    return request.scope  # type: ignore[attr-defined]
-
-
-def refusals[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R]:
-    """Missing and not-yours answer 404; visible but not allowed answers 403."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-        except PermissionDenied as exc:
-            raise HttpForbidden(exc.message) from exc
-
-    return wrapped
-
-
-def render_page(
-    request: HttpRequest, template: str, partial: str, context: dict[str, Any], status: int = 200
-) -> HttpResponse:
-    """The full page, or only its partial when htmx asks (HX-Request)."""
-    chosen = partial if request.headers.get("HX-Request") else template
-    return render(request, chosen, context, status=status)
 
 
 def crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:

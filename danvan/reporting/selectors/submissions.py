@@ -62,6 +62,10 @@ class Due:
         return timezone.localdate() > self.due_date
 
     @property
+    def days_late(self) -> int:
+        return -self.days_left
+
+    @property
     def days_left(self) -> int:
         return (self.due_date - timezone.localdate()).days
 

@@ -271,8 +271,16 @@ def _has_returned_values(submission: Submission) -> bool:
 
 @transaction.atomic
 def narrative_save(
-    *, actor: Any, scope: UserScope, submission: Submission, sections: dict[str, str], version: int | None
+    *,
+    actor: Any,
+    scope: UserScope,
+    submission: Submission,
+    sections: dict[str, str],
+    version: int | None = None,
+    base: dict[str, str] | None = None,
 ) -> Submission:
+    """Save narrative sections. `version` guards the whole report (API); `base`, the text each
+    section had when the user opened it, guards one section at a time (the page's autosave)."""
     locked = (
         Submission.objects.select_for_update(of=("self",))
         .select_related("unit", "form")
@@ -281,14 +289,19 @@ def narrative_save(
     _check_editable(scope, locked)
     if version is not None and version != locked.version:
         raise Conflict(
-            "stale_report",
-            "Phần lời văn vừa được người khác lưu. Tải lại trang để xem bản mới rồi sửa tiếp.",
+            "stale_report", "Báo cáo vừa được người khác lưu. Tải lại trang để xem bản mới rồi sửa tiếp."
         )
-    known = {s["code"] for s in locked.form.sections}
-    unknown = set(sections) - known
+    known = {s["code"]: s["title"] for s in locked.form.sections}
+    unknown = set(sections) - set(known)
     if unknown:
         raise InvalidInput("unknown_section", f"Không có mục {', '.join(sorted(unknown))} trong mẫu báo cáo.")
     for code, text in sections.items():
+        if base is not None and code in base and base[code].strip() != locked.narrative.get(code, ""):
+            raise Conflict(
+                "stale_section",
+                f"Mục «{known[code]}» vừa được người khác sửa. "
+                "Chép phần bạn viết ra ngoài, tải lại trang rồi gộp.",
+            )
         if len(text) > MAX_TEXT:
             raise InvalidInput("too_long", f"Mục {code} quá dài (tối đa 20.000 ký tự).")
         locked.narrative[code] = text.strip()

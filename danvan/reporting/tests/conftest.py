@@ -13,7 +13,7 @@ MONTHLY = "dv-xa-thang"
 
 
 @pytest.fixture
-def monthly(db: Any) -> ReportForm:
+def monthly(db: Any, standard_forms: None) -> ReportForm:
     return ReportForm.objects.get(code=MONTHLY)
 
 
@@ -66,4 +66,39 @@ def _only_finished_sources(monkeypatch: Any) -> None:
     real = sources._app_figures
     monkeypatch.setattr(
         sources, "_app_figures", lambda app, u, p: real(app, u, p) if app == "practices" else {}
+    )
+
+
+def seed_standard_forms() -> None:
+    """Re-run the data migration (idempotent) in case a transactional test flushed its rows."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("danvan.reporting.migrations.0002_standard_forms").seed(apps, None)
+
+
+@pytest.fixture
+def standard_forms(db: Any) -> None:
+    seed_standard_forms()
+
+
+@pytest.fixture
+def registered_model(tree: Any, personas: Any) -> Any:
+    """A Dân vận khéo model registered today in commune A: the report's computed figure."""
+    from django.utils import timezone
+
+    from danvan.practices.models import PracticeField
+    from danvan.practices.services.registration import practice_register
+
+    field, _ = PracticeField.objects.get_or_create(
+        code="kinh-te", province=None, year=None, defaults={"name": "Kinh tế", "order": 10}
+    )
+    return practice_register(
+        actor=personas.reporter_a,
+        scope=scope_for(personas.reporter_a),
+        unit=tree.commune_a,
+        field=field,
+        year=timezone.localdate().year,
+        name="Tổ tự quản đường hoa",
     )

@@ -1,5 +1,0 @@
-"""/api/v1 operations of Báo cáo định kỳ."""
-
-from ninja import Router
-
-router = Router(tags=["Báo cáo"])

@@ -1,0 +1,330 @@
+"""A submission's page: entry with autosave, submit, approve, return, history.
+
+Each value saves on its own when it changes (htmx, with its version, so two people never
+overwrite each other); without JavaScript the whole form saves at once, all or nothing.
+"""
+
+from itertools import groupby
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.accounts.models import Role
+from danvan.core.errors import Conflict, DomainError, InvalidInput, NotFound
+from danvan.core.pages import refusals, scope_of
+from danvan.core.periods import Period
+from danvan.reporting.models import ReportForm, Status, Submission, Value
+from danvan.reporting.selectors.submissions import access_submission
+from danvan.reporting.services.submissions import (
+    EDITABLE,
+    narrative_save,
+    submission_open,
+    submission_refresh_computed,
+    value_save,
+)
+from danvan.reporting.services.workflow import (
+    can_approve,
+    submission_approve,
+    submission_return,
+    submission_submit,
+    validation_errors,
+)
+from danvan.reporting.views.common import crumbs
+from danvan.territory.models import Unit
+
+
+def _may_edit_value(request: HttpRequest, submission: Submission, value: Value, returned_only: bool) -> bool:
+    if submission.status not in EDITABLE or value.indicator.is_derived:
+        return False
+    if returned_only and not value.is_returned:
+        return False
+    return scope_of(request).covers(submission.unit, Role.REPORTER)
+
+
+def _rows(request: HttpRequest, submission: Submission) -> list[dict[str, Any]]:
+    items = {i.indicator_id: i for i in submission.form.items.all()}
+    values = sorted(
+        submission.values.select_related("indicator", "updated_by"),
+        key=lambda v: (items[v.indicator_id].position if v.indicator_id in items else 999, v.category),
+    )
+    returned_only = submission.status == Status.RETURNED and any(v.is_returned for v in values)
+    rows = []
+    for value in values:
+        item = items.get(value.indicator_id)
+        label = next((c["label"] for c in value.indicator.categories if c["code"] == value.category), "")
+        rows.append(
+            {
+                "value": value,
+                "group": item.group if item else "",
+                "required": bool(item and item.required),
+                "category_label": label,
+                "editable": _may_edit_value(request, submission, value, returned_only),
+                "typed": None,  # what was typed, when a refused save re-renders the page
+            }
+        )
+    return rows
+
+
+def _context(request: HttpRequest, submission: Submission, **extra: Any) -> dict[str, Any]:
+    scope = scope_of(request)
+    rows = _rows(request, submission)
+    sections = [
+        {"code": s["code"], "title": s["title"], "text": submission.narrative.get(s["code"], "")}
+        for s in submission.form.sections
+    ]
+    posted = extra.get("posted")
+    if posted is not None:
+        for row in rows:
+            row["typed"] = posted.get(f"v{row['value'].pk}")
+    reporter = scope.covers(submission.unit, Role.REPORTER)
+    approver = can_approve(scope, submission)
+    return {
+        "submission": submission,
+        "period": submission.period,
+        "groups": [(g, list(r)) for g, r in groupby(rows, key=lambda r: r["group"])],
+        "sections": sections,
+        "can_edit": reporter and submission.status in EDITABLE,
+        "can_approve": approver and submission.status == Status.SUBMITTED,
+        "can_return": approver and submission.status in (Status.SUBMITTED, Status.APPROVED),
+        "can_compile": reporter and submission.status in EDITABLE and not submission.form.counts_in_rollups,
+        "events": submission.events.select_related("actor")[:50],
+        "breadcrumbs": crumbs((str(submission.unit.name) + " — " + submission.period.label, None)),
+        **extra,
+    }
+
+
+@login_required
+@refusals
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = access_submission(scope_of(request), pk)
+    return render(request, "reporting/detail.html", _context(request, submission))
+
+
+@login_required
+@require_POST
+@refusals
+def open_report(request: HttpRequest) -> HttpResponse:
+    form = ReportForm.objects.filter(code=request.POST.get("form", "")).first()
+    unit = Unit.objects.filter(code=request.POST.get("unit", ""), valid_to__isnull=True).first()
+    if form is None or unit is None:
+        raise NotFound(_("Không có mẫu báo cáo hoặc đơn vị này."))
+    try:
+        period = Period.parse(request.POST.get("period", ""))
+        submission = submission_open(
+            actor=request.user, scope=scope_of(request), form=form, unit=unit, period=period
+        )
+    except InvalidInput as exc:
+        messages.error(request, exc.message)
+        return redirect("reporting:index")
+    return redirect("reporting:detail", pk=submission.pk)
+
+
+def _row_context(request: HttpRequest, submission: Submission, value: Value) -> dict[str, Any]:
+    row = next(r for r in _rows(request, submission) if r["value"].pk == value.pk)
+    return {"row": row, "submission": submission}
+
+
+@login_required
+@require_POST
+@refusals
+def save_value(request: HttpRequest, pk: int, value_id: int) -> HttpResponse:
+    """htmx autosave of one value; answers the row with its new version or the error in place."""
+    scope = scope_of(request)
+    submission = access_submission(scope, pk)
+    value = submission.values.select_related("indicator").filter(pk=value_id).first()
+    if value is None:
+        raise NotFound()
+    error = ""
+    raw = request.POST.get(f"v{value.pk}", "")
+    try:
+        value = value_save(
+            actor=request.user,
+            scope=scope,
+            value=value,
+            raw=raw,
+            version=_int(request.POST.get(f"ver{value.pk}")),
+            reason=request.POST.get(f"r{value.pk}", ""),
+            comment=request.POST.get(f"c{value.pk}"),
+        )
+    except DomainError as exc:
+        error = exc.message
+    context = _row_context(request, submission, value) | {"error": error, "typed": raw if error else None}
+    return render(request, "reporting/_value_row.html", context, status=200)
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+@refusals
+def save_all(request: HttpRequest, pk: int) -> HttpResponse:
+    """The form without JavaScript: every value and section at once; one error saves nothing."""
+    scope = scope_of(request)
+    submission = access_submission(scope, pk)
+    errors: dict[int, str] = {}
+    try:
+        with transaction.atomic():
+            for value in submission.values.select_related("indicator"):
+                if f"v{value.pk}" not in request.POST:
+                    continue
+                try:
+                    with transaction.atomic():
+                        _save_posted(request, value, scope)
+                except DomainError as exc:
+                    errors[value.pk] = exc.message
+            if errors:
+                raise InvalidInput("invalid_values", _("Có số liệu chưa hợp lệ; chưa lưu gì."))
+            _save_narrative(request, submission, scope)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        context = _context(request, submission, value_errors=errors, posted=request.POST)
+        return render(request, "reporting/detail.html", context, status=422)
+    messages.success(request, _("Đã lưu báo cáo."))
+    if request.POST.get("then") == "submit":
+        return submit(request, pk)
+    return redirect("reporting:detail", pk=pk)
+
+
+def _save_posted(request: HttpRequest, value: Value, scope: Any) -> None:
+    raw = request.POST.get(f"v{value.pk}", "")
+    unchanged = raw.strip() == _display(value) and not request.POST.get(f"r{value.pk}")
+    if unchanged and request.POST.get(f"c{value.pk}", value.comment) == value.comment:
+        return
+    value_save(
+        actor=request.user,
+        scope=scope,
+        value=value,
+        raw=raw,
+        version=_int(request.POST.get(f"ver{value.pk}")),
+        reason=request.POST.get(f"r{value.pk}", ""),
+        comment=request.POST.get(f"c{value.pk}"),
+    )
+
+
+def _display(value: Value) -> str:
+    from danvan.reporting.templatetags.reporting import value_input
+
+    return value_input(value)
+
+
+def _save_narrative(request: HttpRequest, submission: Submission, scope: Any) -> None:
+    codes = [s["code"] for s in submission.form.sections]
+    sections = {c: request.POST[f"n_{c}"] for c in codes if f"n_{c}" in request.POST}
+    base = {c: request.POST.get(f"base_{c}", "") for c in sections}
+    changed = {c: t for c, t in sections.items() if t.strip() != submission.narrative.get(c, "")}
+    if changed:
+        narrative_save(
+            actor=request.user,
+            scope=scope,
+            submission=submission,
+            sections=changed,
+            base={c: base[c] for c in changed},
+        )
+
+
+@login_required
+@require_POST
+@refusals
+def save_section(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """htmx autosave of one narrative section."""
+    scope = scope_of(request)
+    submission = access_submission(scope, pk)
+    text = request.POST.get(f"n_{code}", "")
+    try:
+        narrative_save(
+            actor=request.user,
+            scope=scope,
+            submission=submission,
+            sections={code: text},
+            base={code: request.POST.get(f"base_{code}", "")},
+        )
+        return render(request, "reporting/_saved.html", {"text": text, "code": code, "ok": True})
+    except DomainError as exc:
+        return render(request, "reporting/_saved.html", {"error": exc.message, "code": code, "ok": False})
+
+
+@login_required
+@require_POST
+@refusals
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    scope = scope_of(request)
+    submission = access_submission(scope, pk)
+    try:
+        submission_submit(actor=request.user, scope=scope, submission=submission)
+    except InvalidInput as exc:
+        context = _context(request, submission, submit_errors=exc.errors)
+        messages.error(request, exc.message)
+        return render(request, "reporting/detail.html", context, status=422)
+    except Conflict as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã nộp báo cáo."))
+    return redirect("reporting:detail", pk=pk)
+
+
+@login_required
+@require_POST
+@refusals
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    scope = scope_of(request)
+    submission = access_submission(scope, pk)
+    try:
+        submission_approve(actor=request.user, scope=scope, submission=submission)
+        messages.success(request, _("Đã duyệt báo cáo; số liệu đã được cộng vào tổng hợp."))
+    except Conflict as exc:
+        messages.error(request, exc.message)
+    return redirect("reporting:detail", pk=pk)
+
+
+@login_required
+@require_POST
+@refusals
+def return_report(request: HttpRequest, pk: int) -> HttpResponse:
+    scope = scope_of(request)
+    submission = access_submission(scope, pk)
+    value_ids = {v.pk for v in submission.values.all()}
+    comments = {}
+    for key in request.POST:
+        text = request.POST.get(key, "")
+        if key.startswith("rc_") and key[3:].isdigit() and int(key[3:]) in value_ids and text.strip():
+            comments[int(key[3:])] = text
+    try:
+        submission_return(
+            actor=request.user,
+            scope=scope,
+            submission=submission,
+            comment=request.POST.get("comment", ""),
+            value_comments=comments,
+        )
+        messages.success(request, _("Đã trả lại báo cáo để sửa."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("reporting:detail", pk=pk)
+
+
+@login_required
+@require_POST
+@refusals
+def refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    scope = scope_of(request)
+    submission = access_submission(scope, pk)
+    try:
+        changed = submission_refresh_computed(actor=request.user, scope=scope, submission=submission)
+        messages.success(request, _("Đã cập nhật %(n)s số liệu tự động.") % {"n": changed})
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("reporting:detail", pk=pk)
+
+
+__all__ = ["validation_errors"]
