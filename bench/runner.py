@@ -19,8 +19,10 @@ from typing import Any
 import django
 from django.db import connection
 
+import bench.documents  # registers the documents benchmarks
 import bench.foundation  # registers the foundation benchmarks
-import bench.practices  # noqa: F401 - registers the Dân vận khéo benchmarks
+import bench.practices
+import bench.reporting  # noqa: F401 - registers the reporting benchmarks
 from bench.fixtures import Fixtures
 from bench.registry import BENCHMARKS, Benchmark, Unavailable
 

@@ -90,7 +90,13 @@ class Writer:
     def __init__(self, batch_rows: int = BATCH_ROWS) -> None:
         self.batch_rows = batch_rows
         self.tables: dict[type[models.Model], TableWriter] = {}
+        self.raw: dict[type[models.Model], RawTable] = {}
         self._next: dict[type[models.Model], int] = {}
+
+    def raw_table(self, model: type[models.Model]) -> "RawTable":
+        if model not in self.raw:
+            self.raw[model] = RawTable(model)
+        return self.raw[model]
 
     def add(self, obj: models.Model) -> None:
         model = type(obj)
@@ -111,13 +117,61 @@ class Writer:
         Returns the rows written per table."""
         for table in self.tables.values():
             table.flush()
-        statements = connection.ops.sequence_reset_sql(no_style(), list(self.tables))
+        for raw in self.raw.values():
+            raw.flush()
+        models_written = [*self.tables, *self.raw]
+        statements = connection.ops.sequence_reset_sql(no_style(), models_written)
         if connection.vendor == "postgresql":
             # Fresh statistics, or the planner guesses from an empty table until autovacuum
             # comes by (a 50× slower join plan at national scale).
             quote = connection.ops.quote_name
-            statements += [f"ANALYZE {quote(model._meta.db_table)}" for model in self.tables]
+            statements += [f"ANALYZE {quote(model._meta.db_table)}" for model in models_written]
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
-        return {model._meta.db_table: table.written for model, table in self.tables.items()}
+        written = {model._meta.db_table: table.written for model, table in self.tables.items()}
+        return written | {model._meta.db_table: table.written for model, table in self.raw.items()}
+
+
+class RawTable:
+    """Rows given as tuples in the model's concrete-field order, already in database form
+    (use `db_datetime`/`db_date`): for the tables with millions of rows (report values), where
+    building a model instance per row would cost more than the insert itself."""
+
+    def __init__(self, model: type[models.Model], batch_rows: int = 50_000) -> None:
+        self.model = model
+        self.fields = list(model._meta.concrete_fields)
+        self.batch_rows = batch_rows
+        self.rows: list[tuple[Any, ...]] = []
+        self.written = 0
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.batch_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        quote = connection.ops.quote_name
+        table = quote(self.model._meta.db_table)
+        columns = ", ".join(quote(field.column or field.attname) for field in self.fields)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for row in self.rows:
+                        copy.write_row(row)
+            else:
+                placeholders = ", ".join(["%s"] * len(self.fields))
+                insert = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - quoted names
+                cursor.executemany(insert, self.rows)
+        self.written += len(self.rows)
+        self.rows = []
+
+
+def db_datetime(value: dt.datetime) -> Any:
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def db_date(value: dt.date) -> Any:
+    return connection.ops.adapt_datefield_value(value)
