@@ -1,5 +1,148 @@
-"""/api/v1 operations of Văn bản xuất."""
+"""/api/v1/documents: request a document, follow its progress, fetch the file.
 
-from ninja import Router
+    POST /api/v1/documents {"type": "report", "unit": "04", "form": "so-ket", "period": "2021-H1",
+                            "format": "docx", ...the type's own parameters}  → 202 {"id", "status"}
+    GET  /api/v1/documents/{id}        → status and progress
+    GET  /api/v1/documents/{id}/file   → the file (409 while not ready)
+
+Only the requester and the approvers (or above) of the document's unit see it; others get 404.
+"""
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any, Literal
+
+from django.http import FileResponse, HttpRequest
+from django.urls import reverse
+from ninja import Router, Schema
+from ninja import Status as HttpStatus
+from ninja.params import HeaderEx, P
+from pydantic import ConfigDict, Field
+
+from danvan.accounts.scope import UserScope
+from danvan.core.errors import Conflict
+from danvan.documents.access import access_document
+from danvan.documents.models import GeneratedDocument
+from danvan.documents.services import document_request
+from danvan.territory.selectors import unit_by_code
 
 router = Router(tags=["Văn bản"])
+
+
+class ProblemOut(Schema):
+    status: int
+    code: str
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+ERRORS: dict[int, Any] = {code: ProblemOut for code in (400, 401, 403, 404, 409, 422)}
+
+
+class DocumentIn(Schema):
+    """The type's own parameters go beside these fields (report: form, period; recognised_models: year)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(min_length=1, max_length=40, description="report | recognised_models | …")
+    unit: str = Field(min_length=1, max_length=16, description="mã đơn vị hành chính")
+    format: Literal["docx", "pdf"] = "docx"
+
+
+class CreatedOut(Schema):
+    id: int
+    status: str
+
+
+class DocumentOut(Schema):
+    id: int
+    type: str
+    unit: str
+    unit_name: str
+    format: str
+    title: str
+    status: str = Field(description="queued | running | done | failed")
+    progress: int = Field(description="0–100")
+    error: str
+    parameters: dict[str, Any]
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    file_url: str | None
+
+
+def _scope(request: HttpRequest) -> UserScope:
+    return request.scope  # type: ignore[attr-defined]
+
+
+def _type_parameters(request: HttpRequest) -> dict[str, Any]:
+    """The body's fields other than type, unit and format: the parameters of the document type."""
+    raw = json.loads(request.body or b"{}")
+    return {k: v for k, v in raw.items() if k not in DocumentIn.model_fields} if isinstance(raw, dict) else {}
+
+
+def _out(document: GeneratedDocument) -> dict[str, Any]:
+    return {
+        "id": document.pk,
+        "type": document.type,
+        "unit": document.unit.code,
+        "unit_name": document.unit.name,
+        "format": document.format,
+        "title": document.title,
+        "status": document.status,
+        "progress": document.progress,
+        "error": document.error,
+        "parameters": document.parameters,
+        "created_at": document.created_at,
+        "finished_at": document.finished_at,
+        "file_url": reverse("api-v1:document_file", args=[document.pk]) if document.is_ready else None,
+    }
+
+
+@router.post("/documents", response={202: CreatedOut, **ERRORS}, summary="Yêu cầu tạo văn bản")
+def request_document(
+    request: HttpRequest,
+    payload: DocumentIn,
+    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+) -> Any:
+    """Văn bản được tạo ở chế độ nền; theo dõi tiến độ bằng GET /documents/{id}.
+    Gửi kèm Idempotency-Key để gửi lại an toàn: yêu cầu lặp lại trả về văn bản đã yêu cầu."""
+    parameters = _type_parameters(request)
+    whole = {**payload.model_dump(mode="json"), **parameters}
+    digest = hashlib.sha256(json.dumps(whole, sort_keys=True, default=str).encode()).hexdigest()
+    document, _created = document_request(
+        actor=request.user,
+        scope=_scope(request),
+        type_code=payload.type,
+        unit=unit_by_code(payload.unit.strip()),
+        parameters=parameters,
+        output_format=payload.format,
+        idempotency_key=idempotency_key or "",
+        request_hash=digest,
+    )
+    return HttpStatus(202, {"id": document.pk, "status": document.status})
+
+
+@router.get(
+    "/documents/{document_id}",
+    response={200: DocumentOut, **ERRORS},
+    summary="Trạng thái, tiến độ của văn bản",
+)
+def get_document(request: HttpRequest, document_id: int) -> Any:
+    return _out(access_document(_scope(request), document_id))
+
+
+@router.get(
+    "/documents/{document_id}/file",
+    response={200: None, **ERRORS},
+    summary="Tệp văn bản",
+    url_name="document_file",
+)
+def document_file(request: HttpRequest, document_id: int) -> Any:
+    """409 khi văn bản chưa tạo xong hoặc không tạo được."""
+    document = access_document(_scope(request), document_id)
+    if not document.is_ready:
+        raise Conflict(
+            "document_not_ready", "Văn bản chưa tạo xong (hoặc không tạo được); chưa có tệp để tải."
+        )
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)

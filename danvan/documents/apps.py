@@ -5,3 +5,8 @@ class DocumentsConfig(AppConfig):
     name = "danvan.documents"
     label = "documents"
     verbose_name = "Văn bản xuất"
+
+    def ready(self) -> None:
+        from danvan.documents import builtin
+
+        builtin.register()

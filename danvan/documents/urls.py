@@ -1,2 +1,11 @@
+from django.urls import path
+
+from danvan.documents import views
+
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:pk>/trang-thai/", views.status, name="status"),
+    path("<int:pk>/tai-ve/", views.download, name="download"),
+    path("mau/<str:style>.docx", views.template, name="template"),
+]
