@@ -14,6 +14,7 @@ _NAV = [
     ("orgs:index", "Tổ chức", Role.VIEWER),
     ("orgs:people", "Cán bộ", Role.VIEWER),
     ("practices:index", "Dân vận khéo", Role.VIEWER),
+    ("dashboards:index", "Tổng quan", Role.VIEWER),
     ("reporting:index", "Báo cáo", Role.VIEWER),
     ("accounts:users", "Người dùng", Role.UNIT_ADMIN),
     ("audit:index", "Nhật ký", Role.UNIT_ADMIN),

@@ -1,2 +1,6 @@
+from django.urls import path
+
+from danvan.dashboards import views
+
 app_name = "dashboards"
-urlpatterns: list = []
+urlpatterns = [path("", views.index, name="index")]
