@@ -26,6 +26,7 @@ from danvan.accounts.services import (
     token_create,
     user_create,
 )
+from danvan.accounts.services.second_factor import second_factor_check, totp_enabled
 from danvan.core.errors import DomainError
 
 router = Router(tags=["Tài khoản"])
@@ -49,6 +50,21 @@ class ProblemOut(Schema):
 class TokenIn(Schema):
     username: str = Field(..., min_length=1, max_length=150)
     password: str = Field(..., min_length=1, max_length=1024)
+    otp: str | None = Field(
+        None,
+        max_length=40,
+        description="Mã xác thực hai bước hoặc mã dự phòng: bắt buộc khi tài khoản bật xác thực hai bước.",
+    )
+
+
+class SecondFactorRequired(DomainError):
+    status = 401
+
+    def __init__(self) -> None:
+        super().__init__(
+            "otp_required",
+            _("Tài khoản này bật xác thực hai bước: gửi kèm mã xác thực đúng trong trường otp."),
+        )
 
 
 class TokenOut(Schema):
@@ -127,6 +143,8 @@ def obtain_token(request: HttpRequest, payload: TokenIn) -> Any:
         return _locked_out(request)
     if user is None:
         raise InvalidCredentials()
+    if totp_enabled(user) and not second_factor_check(user=user, code=payload.otp or ""):
+        raise SecondFactorRequired()
     axes_reset(ip=get_client_ip_address(request), username=user.get_username())
     update_last_login(User, user)
     token, secret = token_create(user=user, name=_("Đăng nhập qua API"), scope=ApiToken.Scope.WRITE)

@@ -129,3 +129,35 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.operation} {self.key}"
+
+
+class TotpDevice(models.Model):
+    """A user's authenticator app (optional second factor). Confirmed once a first code matched."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret = models.CharField(max_length=64)  # base32; must be readable to compute codes
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(default=0)  # the last time step used: a code works once
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ứng dụng xác thực"
+        verbose_name_plural = "ứng dụng xác thực"
+
+    def __str__(self) -> str:
+        return f"TOTP {self.user}"
+
+
+class RecoveryCode(models.Model):
+    """A single-use code to sign in without the authenticator app. Only a hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64, db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mã dự phòng"
+        verbose_name_plural = "mã dự phòng"
+
+    def __str__(self) -> str:
+        return f"mã dự phòng của {self.user}"

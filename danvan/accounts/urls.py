@@ -6,6 +6,9 @@ from danvan.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("dang-nhap/", views.DanVanLoginView.as_view(), name="login"),
+    path("dang-nhap/ma-xac-thuc/", views.login_second_factor, name="login_second_factor"),
+    path("ho-so/xac-thuc-hai-buoc/", views.second_factor, name="second_factor"),
+    path("ho-so/xac-thuc-hai-buoc/tat/", views.second_factor_disable, name="second_factor_disable"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
     path("quen-mat-khau/", views.ResetView.as_view(), name="password_reset"),

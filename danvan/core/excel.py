@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from danvan.core.errors import DomainError
+from danvan.core.uploads import check_upload
 
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_UNCOMPRESSED_RATIO = 100  # zip-bomb guard: uncompressed size / file size
@@ -65,6 +66,19 @@ def _check_container(data: bytes) -> None:
         raise DomainError(
             "file_suspicious", "Tệp Excel có cấu trúc bất thường (nén quá mức), không thể nhập."
         )
+    _check_office_parts(data, max_bytes)
+
+
+def _check_office_parts(data: bytes, max_bytes: int) -> None:
+    """The shared upload check: the parts of an .xlsx, no DOCTYPE/ENTITY in its XML, safe entry names."""
+    try:
+        check_upload(data, allowed={"xlsx"}, max_bytes=max_bytes)
+    except DomainError as exc:
+        if exc.code == "file_type":
+            raise DomainError(
+                "not_excel", "Tệp không phải là bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải về."
+            ) from exc
+        raise DomainError(exc.code, exc.message) from exc
 
 
 def read_rows(data: bytes, columns: dict[str, str]) -> Iterator[SheetRow]:

@@ -10,6 +10,7 @@ from danvan.accounts.views.auth import (
 )
 from danvan.accounts.views.imports import users_import, users_import_template
 from danvan.accounts.views.profile import profile, switch_unit, token_create, token_revoke
+from danvan.accounts.views.second_factor import login_second_factor, second_factor, second_factor_disable
 from danvan.accounts.views.users import (
     grant_add,
     grant_remove,
@@ -30,7 +31,10 @@ __all__ = [
     "ResetView",
     "grant_add",
     "grant_remove",
+    "login_second_factor",
     "profile",
+    "second_factor",
+    "second_factor_disable",
     "switch_unit",
     "token_create",
     "token_revoke",
