@@ -119,6 +119,14 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate-limit counters and access-log deduplication live in the cache: start each test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # Browser tests: Playwright drives the system Chromium (Debian's package); no browser download.
 CHROMIUM = os.environ.get("DANVAN_CHROMIUM", "/usr/bin/chromium")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the test
