@@ -12,6 +12,7 @@ from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
 from danvan.core.errors import DomainError, PermissionDenied
+from danvan.core.uploads import IMAGES, check_upload
 from danvan.practices.errors import InvalidInput
 from danvan.practices.models import (
     RECOGNIZED_STATUSES,
@@ -24,43 +25,20 @@ from danvan.practices.models import (
 from danvan.practices.services.lifecycle import practice_transition
 
 MAX_ATTACHMENT_BYTES = getattr(settings, "DANVAN_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
-# Accepted by content, never by name: the first bytes of the file decide its type.
-SIGNATURES: tuple[tuple[bytes, str, str, str], ...] = (
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg", Attachment.Type.PHOTO),
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png", Attachment.Type.PHOTO),
-    (b"%PDF-", "application/pdf", ".pdf", Attachment.Type.DOCUMENT),
-    (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument", ".docx", Attachment.Type.DOCUMENT),
-)
+ACCEPTED = frozenset({"jpg", "png", "pdf", "docx", "xlsx"})
 MAX_FILES_PER_UPDATE = 10
 ACTIVE = (Status.REGISTERED, Status.IN_PROGRESS, Status.REVIEWED, Status.EVALUATED, *RECOGNIZED_STATUSES)
 
 
-def sniff(head: bytes, name: str) -> tuple[str, str, str]:
-    for magic, content_type, extension, kind in SIGNATURES:
-        if head.startswith(magic):
-            if extension == ".docx" and name.lower().endswith(".xlsx"):
-                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", kind
-            return content_type, extension, kind
-    raise DomainError(
-        "file_type",
-        "Chỉ nhận ảnh JPEG, PNG hoặc tài liệu PDF, Word, Excel.",
-        errors={"file": ["Định dạng tệp không được chấp nhận."]},
-    )
-
-
 def _check_upload(upload: UploadedFile) -> tuple[str, str, str]:
-    if upload.size is None or upload.size > MAX_ATTACHMENT_BYTES:
-        raise DomainError(
-            "file_too_large",
-            f"Tệp lớn hơn {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB.",
-            errors={"file": ["Tệp quá lớn."]},
-        )
-    if upload.size == 0:
-        raise DomainError("file_empty", "Tệp rỗng.", errors={"file": ["Tệp rỗng."]})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    return sniff(head, upload.name or "")
+    """(content type, extension, attachment type), by content (core.uploads: zip bombs and XML
+    entities refused inside .docx/.xlsx); a Vietnamese 422 otherwise."""
+    try:
+        checked = check_upload(upload, allowed=ACCEPTED, max_bytes=MAX_ATTACHMENT_BYTES)
+    except DomainError as exc:
+        raise DomainError(exc.code, exc.message, errors={"file": [exc.message]}) from exc
+    kind = Attachment.Type.PHOTO if checked.kind.code in IMAGES else Attachment.Type.DOCUMENT
+    return checked.kind.content_type, checked.extension, kind
 
 
 @transaction.atomic
