@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 SCALE ?= demo
 DB ?= sqlite
 
-.PHONY: run setup test lint typecheck migrations-check test-sqlite test-pg bench loadtest clean
+.PHONY: run setup test lint typecheck migrations-check test-sqlite test-pg fuzz bench loadtest clean
 
 $(VENV)/.base: requirements/base.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
@@ -50,6 +50,10 @@ test-pg: $(VENV)/.dev
 	else echo "PostgreSQL not reachable at $(TEST_DATABASE_URL_PG): skipped"; fi
 
 test: lint typecheck migrations-check test-sqlite test-pg
+
+## make fuzz: the API property run with many examples per operation (make test runs 3)
+fuzz: $(VENV)/.dev
+	DATABASE_URL=sqlite:///var/test-fuzz.sqlite3 DANVAN_FUZZ_EXAMPLES=$${EXAMPLES:-100} $(PY) -m pytest danvan/core/tests/test_api_fuzz.py -p no:randomly -q
 
 $(VENV)/.bench: requirements/bench.lock $(VENV)/.dev
 	$(PY) -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements/bench.lock
