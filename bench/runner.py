@@ -19,6 +19,7 @@ from typing import Any
 import django
 from django.db import connection
 
+import bench.dashboards
 import bench.documents  # registers the documents benchmarks
 import bench.foundation  # registers the foundation benchmarks
 import bench.practices
