@@ -7,6 +7,7 @@ directly, as an import would.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -34,6 +35,11 @@ class _Run:
     historic: dict[str, Organization] = field(default_factory=dict)
 
 
+# The other domains' demo data, each an idempotent `danvan.<app>.demo.load()`, in this order
+# (reports before documents and dashboards read them).
+DOMAIN_DEMOS = ["reporting"]
+
+
 def demo_load() -> Counter[str]:
     """Create what is missing of the demo; return how many rows of each sort were created."""
     if not Unit.objects.exists():
@@ -55,6 +61,10 @@ def demo_load() -> Counter[str]:
         practices = load_practices(User.objects.get(username="quantri"))
         if practices:
             run.created["practices"] = practices
+        for name in DOMAIN_DEMOS:
+            count = import_module(f"danvan.{name}.demo").load()
+            if count:
+                run.created[name] = int(count)
         if run.created:
             changes = dict(sorted(run.created.items()))
             audit_record(

@@ -1,6 +1,7 @@
 """The standard "Báo cáo công tác dân vận" (domain.md §4): its indicators, cross rules, the
-monthly commune form (the one that feeds rollups), the 6-month and annual commune reports and
-the province's compiled 6-month report, assigned everywhere from 1/1/2019.
+monthly commune form (the one that feeds rollups), the 6-month and annual commune reports, the
+district's 6-month report (until districts ended on 30/6/2025) and the province's compiled
+reports, assigned everywhere from 1/1/2019.
 
 Sources name the figures other apps already know (their stats.FIGURES); an app that does not
 exist yet simply proposes nothing.
@@ -58,10 +59,10 @@ RATIOS = [
     ("petitions_resolved_rate", "Tỷ lệ đơn thư được giải quyết", "petitions_resolved", "petitions_received"),
     ("membership_rate", "Tỷ lệ tập hợp hội viên, đoàn viên", "members", "eligible_population"),
 ]
+# Only rules that hold inside one period: a model recognised this month was often registered in
+# an earlier one, and a petition resolved now may have come in last month.
 RULES = [
-    ("dvk_recognized", "le", "dvk_registered", "Số mô hình được công nhận không thể nhiều hơn số đăng ký."),
     ("dialogue_answered", "le", "dialogue_opinions", "Số ý kiến được giải đáp không thể nhiều hơn số ý kiến nêu ra."),
-    ("petitions_resolved", "le", "petitions_received", "Số đơn đã giải quyết không thể nhiều hơn số đơn tiếp nhận."),
     ("petitions_on_time", "le", "petitions_resolved", "Số đơn giải quyết đúng hạn không thể nhiều hơn số đã giải quyết."),
     ("new_members", "le", "members", "Số kết nạp mới không thể nhiều hơn tổng số hội viên."),
     ("members", "le", "eligible_population", "Số hội viên không thể nhiều hơn dân số trong độ tuổi tập hợp."),
@@ -81,6 +82,7 @@ FORMS = [
     ("dv-xa-thang", "Báo cáo công tác dân vận tháng (cấp xã)", "commune", "month", 5, True, False),
     ("dv-xa-6-thang", "Báo cáo sơ kết công tác dân vận 6 tháng (cấp xã)", "commune", "half", 10, False, True),
     ("dv-xa-nam", "Báo cáo tổng kết công tác dân vận năm (cấp xã)", "commune", "year", 15, False, True),
+    ("dv-huyen-6-thang", "Báo cáo sơ kết công tác dân vận 6 tháng (cấp huyện, đến 30/6/2025)", "district", "half", 15, False, True),
     ("dv-tinh-6-thang", "Báo cáo sơ kết công tác dân vận 6 tháng (cấp tỉnh)", "province", "half", 20, False, True),
     ("dv-tinh-nam", "Báo cáo tổng kết công tác dân vận năm (cấp tỉnh)", "province", "year", 30, False, True),
 ]
@@ -136,8 +138,11 @@ def seed(apps, schema_editor):
                 continue
             FormIndicator.objects.create(
                 form=form, indicator=by_code[indicator_code], position=position,
-                group=_group(indicator_code), required=indicator_code in ("dvk_registered", "meetings_held"))
-        Assignment.objects.create(form=form, unit=None, level=level, valid_from=dt.date(2019, 1, 1))
+                group=_group(indicator_code),
+                required=counts and indicator_code in ("dvk_registered", "meetings_held"))
+        # Districts were abolished on 1/7/2025: their reports end there.
+        until = dt.date(2025, 6, 30) if level == "district" else None
+        Assignment.objects.create(form=form, unit=None, level=level, valid_from=dt.date(2019, 1, 1), valid_to=until)
 
 
 class Migration(migrations.Migration):

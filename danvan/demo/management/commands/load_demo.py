@@ -17,6 +17,7 @@ LABELS = {
     "users": _("tài khoản"),
     "grants": _("phân quyền"),
     "practices": _("mô hình, điển hình Dân vận khéo"),
+    "reporting": _("báo cáo định kỳ"),
 }
 
 
