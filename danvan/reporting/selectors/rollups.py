@@ -77,6 +77,8 @@ def _combine(indicator: Indicator, parts: list[tuple[Any, ...]]) -> tuple[Decima
 
 
 def _children_sql(indicator: Indicator, unit: Unit | None, day: dt.date) -> tuple[str, list[Any]]:
+    """One statement: the unit's own row (first, with the time its cell last changed), then each
+    child valid on `day` in Vietnamese order, every figure a LEFT JOIN on the cells."""
     joins: list[str] = []
     selects: list[str] = []
     params: list[Any] = []
@@ -87,14 +89,30 @@ def _children_sql(indicator: Indicator, unit: Unit | None, day: dt.date) -> tupl
         )
         selects.append(_PARTS.replace("c.", f"c{n}."))
         params.extend([term.pk, "{period}", "{category}"])
-    where = "u.parent_id IS NULL AND u.level = %s" if unit is None else "u.parent_id = %s"
+    columns = f"{', '.join(selects)}, c0.updated_at"
+    joined = " ".join(joins)
+    key: Any
     # Only constants and generated placeholders are formatted in; every value is a parameter.
-    sql = (
-        f"SELECT u.code, u.name, u.level, {', '.join(selects)}, u.sort_key FROM territory_unit u "  # noqa: S608
-        f"{' '.join(joins)} WHERE {where} AND (u.valid_from IS NULL OR u.valid_from <= %s) "
-        "AND (u.valid_to IS NULL OR u.valid_to >= %s) ORDER BY u.sort_key"
+    if unit is None:
+        own = (
+            f"SELECT 0 AS own, '' AS code, '' AS name, 'nation' AS level, {columns}, "  # noqa: S608
+            f"'' AS sort_key FROM (SELECT 0 AS id) u {joined}"
+        )
+        where, key = "u.parent_id IS NULL AND u.level = %s", Level.PROVINCE
+    else:
+        own = (
+            f"SELECT 0 AS own, u.code, u.name, u.level, {columns}, u.sort_key "  # noqa: S608
+            f"FROM territory_unit u {joined} WHERE u.id = %s"
+        )
+        where, key = "u.parent_id = %s", unit.pk
+    children = (
+        f"SELECT 1 AS own, u.code, u.name, u.level, {columns}, u.sort_key "  # noqa: S608
+        f"FROM territory_unit u {joined} WHERE {where} "
+        "AND (u.valid_from IS NULL OR u.valid_from <= %s) AND (u.valid_to IS NULL OR u.valid_to >= %s)"
     )
-    return sql, [*params, Level.PROVINCE if unit is None else unit.pk, day, day]
+    own_params = [*params] + ([] if unit is None else [unit.pk])
+    sql = f"SELECT * FROM ({own} UNION ALL {children}) rows ORDER BY own, sort_key"  # noqa: S608
+    return sql, [*own_params, *params, key, day, day]
 
 
 def _child_day(unit: Unit | None) -> dt.date:
@@ -105,18 +123,35 @@ def _child_day(unit: Unit | None) -> dt.date:
     return today
 
 
-def _read_children(indicator: Indicator, period: Period, unit: Unit | None, category: str) -> list[Figure]:
+def _read_with_children(
+    indicator: Indicator, period: Period, unit: Unit | None, category: str
+) -> tuple[Figure, list[Figure], dt.datetime | None]:
     sql, params = _children_sql(indicator, unit, _child_day(unit))
     params = [period.code if p == "{period}" else category if p == "{category}" else p for p in params]
     width = len(_terms(indicator))
-    figures = []
+    rows = []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for row in cursor.fetchall():
-            parts = [tuple(row[3 + 4 * n : 7 + 4 * n]) for n in range(width)]
-            value, count = _combine(indicator, parts)
-            figures.append(Figure(row[0], row[1], row[2], value, count))
-    return figures
+        rows = cursor.fetchall()
+    figures, as_of_time = [], None
+    for row in rows:
+        parts = [tuple(row[4 + 4 * n : 8 + 4 * n]) for n in range(width)]
+        value, count = _combine(indicator, parts)
+        figures.append(Figure(row[1], row[2], row[3], value, count))
+        if row[0] == 0:
+            as_of_time = row[4 + 4 * width]
+    head = figures[0] if figures and rows[0][0] == 0 else Figure("", "", "", None)
+    if unit is None:
+        head.code, head.name, head.level = "", "Cả nước", "nation"
+    return head, figures[1:], _aware(as_of_time)
+
+
+def _aware(value: Any) -> dt.datetime | None:
+    """SQLite hands back text for a column read through raw SQL; PostgreSQL an aware datetime."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    parsed = dt.datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def _cells(indicator: Indicator, codes: list[str], node: int, category: str) -> dict[tuple[int, str], tuple]:
@@ -159,16 +194,16 @@ def _merge_years(indicator: Indicator, cells: list[tuple]) -> tuple:
 def rollup(
     *, indicator: Indicator, period: Period, unit: Unit | None, by_children: bool = False, category: str = ""
 ) -> Rollup:
+    if by_children and period.kind is not PeriodKind.MULTI_YEAR:
+        head, children, at = _read_with_children(indicator, period, unit, category)
+        return Rollup(indicator=indicator, period=period, unit=head, children=children, as_of=at)
     own = node_value(indicator, period, unit, category)
     head = Figure(
         unit.code if unit else "", unit.name if unit else "Cả nước", unit.level if unit else "nation", own
     )
     result = Rollup(indicator=indicator, period=period, unit=head)
     if by_children:
-        if period.kind is PeriodKind.MULTI_YEAR:
-            result.children = _multi_year_children(indicator, period, unit, category)
-        else:
-            result.children = _read_children(indicator, period, unit, category)
+        result.children = _multi_year_children(indicator, period, unit, category)
     result.as_of = as_of(indicator, period, unit)
     return result
 

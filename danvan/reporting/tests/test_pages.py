@@ -173,6 +173,9 @@ def test_completeness_counts_expected_units_of_the_time_and_never_exceeds_100(
     now = completeness(form=monthly, period=Period.parse("2026-M08"), unit=tree.province, by_children=True)
     assert (now.unit.expected, now.unit.submitted, now.unit.rate) == (2, 1, 50.0)
     assert now.unit.missing_units == ["Phường Phú Lợi (31528)"]
+    alone = completeness(form=monthly, period=Period.parse("2026-M08"), unit=tree.province).unit
+    fields = ("expected", "submitted", "approved", "on_time", "late")
+    assert [getattr(alone, f) for f in fields] == [getattr(now.unit, f) for f in fields]
     # In 2024 the former Phường 2 of Sóc Trăng had to report; today's communes did not exist yet.
     old = completeness(form=monthly, period=Period.parse("2024-M08"), unit=tree.province, by_children=True)
     assert old.unit.expected == 1 and old.unit.submitted == 0
