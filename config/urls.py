@@ -13,6 +13,7 @@ urlpatterns = [
     path("bao-cao/", include("danvan.reporting.urls")),
     path("hoi-nghi/", include("danvan.meetings.urls")),
     path("y-kien/", include("danvan.petitions.urls")),
+    path("gui-y-kien/", include("danvan.petitions.public_urls")),
     path("an-sinh/", include("danvan.campaigns.urls")),
     path("hoi-vien/", include("danvan.membership.urls")),
     path("nhap-van-ban/", include("danvan.extraction.urls")),

@@ -16,6 +16,7 @@ _NAV = [
     ("practices:index", "Dân vận khéo", Role.VIEWER),
     ("dashboards:index", "Tổng quan", Role.VIEWER),
     ("reporting:index", "Báo cáo", Role.VIEWER),
+    ("petitions:index", "Ý kiến, đơn thư", Role.VIEWER),
     ("accounts:users", "Người dùng", Role.UNIT_ADMIN),
     ("audit:index", "Nhật ký", Role.UNIT_ADMIN),
 ]

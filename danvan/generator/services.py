@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.audit.services import audit_record
-from danvan.generator import accounts, orgs, practices, reporting, territory
+from danvan.generator import accounts, orgs, petitions, practices, reporting, territory
 from danvan.generator.models import GenerationRun
 from danvan.generator.plan import DEMO_COMMUNES, Context, Scale, TerritoryMissing, select_units
 from danvan.orgs.models import Organization
@@ -31,6 +31,7 @@ DOMAINS: list[tuple[str, Callable[[Context], None]]] = [
     ("accounts", accounts.generate),
     ("practices", practices.generate),
     ("reporting", reporting.generate),
+    ("petitions", petitions.generate),
 ]
 
 

@@ -18,6 +18,7 @@ LABELS = {
     "grants": _("phân quyền"),
     "practices": _("mô hình, điển hình Dân vận khéo"),
     "reporting": _("báo cáo định kỳ"),
+    "petitions": _("ý kiến, đơn thư"),
 }
 
 

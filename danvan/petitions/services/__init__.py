@@ -1,0 +1,1 @@
+"""Every write of the petitions app: `<entity>_<verb>(*, ...)`, atomic, validated, audited."""

@@ -1,0 +1,1 @@
+"""HTML pages of the petitions app: staff pages (staff, detail, calendar) and public pages."""
