@@ -24,11 +24,14 @@ class Figures:
         self._cache: dict[str, dict[str, Any]] = {}
 
     def get(self, source: str) -> Decimal | None:
-        app, _, key = source.partition(".")
+        """ "app.key", or "app.key1+key2" for a sum of the app's figures."""
+        app, _, keys = source.partition(".")
         if app not in self._cache:
             self._cache[app] = _app_figures(app, self.unit, self.period)
-        value = self._cache[app].get(key)
-        return None if value is None else Decimal(str(value))
+        values = [self._cache[app].get(key) for key in keys.split("+")]
+        if any(v is None for v in values):
+            return None
+        return sum((Decimal(str(v)) for v in values), Decimal(0))
 
 
 def _app_figures(app: str, unit: Unit, period: Period) -> dict[str, Any]:

@@ -196,3 +196,36 @@ def test_reminders_go_once_before_and_after_the_deadline(
     after = report_reminders_send(today=dt.date(2026, 9, 8))
     assert after.after == 3
     assert Reminder.objects.filter(unit=tree.commune_a, period_code="2026-M08").count() == 2
+
+
+def test_petitions_received_in_the_month_are_prefilled(tree: Any, personas: Any, monthly: ReportForm) -> None:
+    from django.utils import timezone
+
+    from danvan.petitions.models import Channel, Kind, Topic
+    from danvan.petitions.services.intake import Intake, petition_receive
+
+    for kind in (Kind.OPINION, Kind.COMPLAINT_FIRST, Kind.DENUNCIATION):
+        petition_receive(
+            actor=personas.reporter_a,
+            scope=scope_for(personas.reporter_a),
+            intake=Intake(
+                kind=kind,
+                topic=Topic.objects.filter(is_active=True).first(),
+                unit=tree.commune_a,
+                content="Đường ngõ 12 ngập nước mỗi khi mưa lớn, đề nghị nạo vét cống.",
+                citizen_name="Nguyễn Văn An",
+                citizen_address="Khóm 3, Phường Sóc Trăng",
+            ),
+            channel=Channel.HOTLINE,
+        )
+    today = timezone.localdate()
+    submission = submission_open(
+        actor=personas.reporter_a,
+        scope=scope_for(personas.reporter_a),
+        form=monthly,
+        unit=tree.commune_a,
+        period=Period.month(today.year, today.month),
+    )
+    computed = dict(submission.values.values_list("indicator__code", "computed"))
+    assert computed["petitions_received"] == 3
+    assert computed["complaints_received"] == 1 and computed["denunciations_received"] == 1
