@@ -62,20 +62,36 @@ def expected_units(form: ReportForm, period: Period, unit: Unit | None) -> list[
 
 
 def _expected(form: ReportForm, period: Period, unit: Unit | None) -> QuerySet[Unit]:
-    assignments = Assignment.objects.filter(form=form, valid_from__lte=period.end).exclude(
-        valid_to__lt=period.start
-    )
+    return Unit.objects.filter(_expected_q(form, period, unit, ""))
+
+
+def _assignments(form: ReportForm, period: Period) -> list[Assignment]:
+    rows = Assignment.objects.filter(form=form, valid_from__lte=period.end).exclude(valid_to__lt=period.start)
+    return list(rows.select_related("unit"))
+
+
+def _expected_q(
+    form: ReportForm,
+    period: Period,
+    unit: Unit | None,
+    prefix: str,
+    assignments: list[Assignment] | None = None,
+) -> Q:
+    """Units (through `prefix`, e.g. "unit__") that must submit: assigned level and subtree,
+    valid at the end of the period, inside the unit's history subtree."""
     query = Q(pk__in=[])
-    for assignment in assignments.select_related("unit"):
-        part = Q(level=assignment.level)
+    for assignment in assignments if assignments is not None else _assignments(form, period):
+        part = Q(**{f"{prefix}level": assignment.level})
         if assignment.unit is not None:
-            part &= subtree_q(history_paths(assignment.unit), "path")
+            part &= subtree_q(history_paths(assignment.unit), f"{prefix}path")
         query |= part
-    units = Unit.objects.valid_on(period.end).filter(query)
+    day = period.end
+    valid = (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
+    )
     paths = _scope_paths(unit)
-    if paths is not None:
-        units = units.filter(subtree_q(paths, "path"))
-    return units
+    scope = subtree_q(paths, f"{prefix}path") if paths is not None else Q()
+    return query & valid & scope
 
 
 def _children(unit: Unit | None) -> list[Unit]:
@@ -92,6 +108,8 @@ def _children(unit: Unit | None) -> list[Unit]:
 def completeness(
     *, form: ReportForm, period: Period, unit: Unit | None, by_children: bool = False
 ) -> CompletenessReport:
+    if not by_children:
+        return CompletenessReport(form, period, _counts(form, period, unit), [], timezone.now())
     expected = expected_units(form, period, unit)
     ids = {pk for pk, *_ in expected}
     rows = Submission.objects.filter(form=form, period_code=period.code, unit_id__in=ids).values_list(
@@ -114,11 +132,15 @@ def completeness(
 
 def _counts(form: ReportForm, period: Period, unit: Unit | None) -> Completeness:
     """The unit's figures alone, as two aggregate queries (no unit list): for dashboards."""
-    expected = _expected(form, period, unit)
+    assignments = _assignments(form, period)
+    expected = Unit.objects.filter(_expected_q(form, period, unit, "", assignments))
     done = Q(status__in=(Status.SUBMITTED, Status.APPROVED)) | Q(
         status=Status.RETURNED, submitted_at__isnull=False
     )
-    counts = Submission.objects.filter(done, form=form, period_code=period.code, unit__in=expected).aggregate(
+    # Only expected units' submissions count (the rate never passes 100%): the conditions go on
+    # the joined unit.
+    rows = Submission.objects.filter(done, _expected_q(form, period, unit, "unit__", assignments))
+    counts = rows.filter(form=form, period_code=period.code).aggregate(
         submitted=Count("pk"),
         approved=Count("pk", filter=Q(status=Status.APPROVED)),
         on_time=Count("pk", filter=Q(submitted_at__date__lte=F("due_date"))),
