@@ -3,7 +3,8 @@
 Commune and province staff log in through the API (POST /api/v1/auth/token, once per simulated
 user), read /api/v1/me and browse the public territory (/api/v1/units, unit pages
 /dia-ban/<code>/); leaders log in on the web page and open the home page. Reports, approvals and
-exports join the scenario as their domains are built.
+exports join the scenario as their domains are built. Leaders also open their province dashboard
+and rollup page, and a static file is requested through the same server as the floor.
 
 Run it through bench/loadtest.sh, which prepares the database, starts the servers and writes the
 accounts file; or by hand against a server on this machine only:
@@ -113,3 +114,20 @@ class Leader(Browsing):
         with self.client.get("/", name="/ (home)", catch_response=True) as response:
             if "/tai-khoan/dang-nhap/" in response.url:  # redirected: the login did not take
                 response.failure("not logged in")
+
+    @task(3)
+    def dashboard(self) -> None:
+        """The landing dashboard of the leader's province (read from the rollup cells)."""
+        self.client.get(f"/tong-quan/?unit={self.account['province']}", name="/tong-quan/?unit=[province]")
+
+    @task(2)
+    def rollup(self) -> None:
+        self.client.get(
+            f"/bao-cao/tong-hop/?indicator=meetings_held&unit={self.account['province']}",
+            name="/bao-cao/tong-hop/?unit=[province]",
+        )
+
+    @task(1)
+    def static_page(self) -> None:
+        """A static file through the same server: the floor the dashboard is compared with."""
+        self.client.get("/static/css/danvan.css", name="/static/css/danvan.css (static)")
