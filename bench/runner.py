@@ -21,6 +21,7 @@ from django.db import connection
 
 import bench.dashboards
 import bench.documents  # registers the documents benchmarks
+import bench.extraction
 import bench.foundation  # registers the foundation benchmarks
 import bench.practices
 import bench.reporting  # noqa: F401 - registers the reporting benchmarks

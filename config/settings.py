@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
     "ninja",  # serves its vendored Swagger UI; without it the docs page loads from a CDN
     "django_tasks_db",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "danvan.accounts.middleware.ScopeMiddleware",
+    "danvan.accounts.ratelimit.ApiRateLimitMiddleware",  # 429 + Retry-After per token / address
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -5,3 +5,21 @@ class CampaignsConfig(AppConfig):
     name = "danvan.campaigns"
     label = "campaigns"
     verbose_name = "An sinh xã hội"
+
+    def ready(self) -> None:
+        from danvan.core.personal_data import PersonalData, register
+
+        def by_name(subject):
+            from danvan.campaigns.models import Beneficiary
+
+            return Beneficiary.objects.filter(full_name__in=subject.names).order_by("pk")
+
+        register(
+            PersonalData(
+                "campaigns.Beneficiary",
+                ("full_name", "address", "birth_year", "household_key"),
+                "person",
+                by_name,
+                purpose="Người, hộ nhận hỗ trợ: chỉ để tránh nhận trùng và trả lời ai đã nhận gì",
+            )
+        )

@@ -17,6 +17,13 @@ _NAV = [
     ("dashboards:index", "Tổng quan", Role.VIEWER),
     ("reporting:index", "Báo cáo", Role.VIEWER),
     ("petitions:index", "Ý kiến, đơn thư", Role.VIEWER),
+    ("meetings:index", "Hội nghị, nhiệm vụ", Role.VIEWER),
+    ("campaigns:index", "An sinh", Role.VIEWER),
+    ("membership:index", "Hội viên", Role.VIEWER),
+    ("documents:index", "Văn bản", Role.VIEWER),
+    ("extraction:index", "Nhập văn bản", Role.REPORTER),
+    ("portal:manage", "Quản lý tin tức", Role.REPORTER),
+    ("portal:index", "Cổng thông tin", None),
     ("accounts:users", "Người dùng", Role.UNIT_ADMIN),
     ("audit:index", "Nhật ký", Role.UNIT_ADMIN),
 ]

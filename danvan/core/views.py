@@ -8,7 +8,7 @@ from danvan.core import selectors
 def home(request: HttpRequest) -> HttpResponse:
     """The landing page: the user's current unit and what lies below it (cheap, indexed reads)."""
     if not request.user.is_authenticated:
-        return redirect("accounts:login")
+        return redirect("portal:index")  # citizens land on the public portal; staff log in from it
     context = selectors.home_summary(request)
     return render(request, "core/home.html", context)
 

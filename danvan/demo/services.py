@@ -37,7 +37,7 @@ class _Run:
 
 # The other domains' demo data, each an idempotent `danvan.<app>.demo.load()`, in this order
 # (reports before documents and dashboards read them).
-DOMAIN_DEMOS = ["reporting", "petitions"]
+DOMAIN_DEMOS = ["reporting", "petitions", "meetings", "campaigns", "membership", "portal"]
 
 
 def demo_load() -> Counter[str]:

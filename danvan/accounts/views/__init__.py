@@ -11,6 +11,7 @@ from danvan.accounts.views.auth import (
 from danvan.accounts.views.imports import users_import, users_import_template
 from danvan.accounts.views.profile import profile, switch_unit, token_create, token_revoke
 from danvan.accounts.views.second_factor import login_second_factor, second_factor, second_factor_disable
+from danvan.accounts.views.tokens import tokens, tokens_revoke
 from danvan.accounts.views.users import (
     grant_add,
     grant_remove,
@@ -38,6 +39,8 @@ __all__ = [
     "switch_unit",
     "token_create",
     "token_revoke",
+    "tokens",
+    "tokens_revoke",
     "user_create",
     "user_deactivate",
     "user_detail",

@@ -58,16 +58,6 @@ def dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-@pytest.fixture(autouse=True)
-def _only_finished_sources(monkeypatch: Any) -> None:
-    # TEMPORARY while the other apps are being built: read figures from the finished ones only.
-    from danvan.reporting import sources
-
-    real = sources._app_figures
-    ready = {"practices", "petitions"}
-    monkeypatch.setattr(sources, "_app_figures", lambda app, u, p: real(app, u, p) if app in ready else {})
-
-
 def seed_standard_forms() -> None:
     """Re-run the data migration (idempotent) in case a transactional test flushed its rows."""
     import importlib

@@ -19,6 +19,10 @@ LABELS = {
     "practices": _("mô hình, điển hình Dân vận khéo"),
     "reporting": _("báo cáo định kỳ"),
     "petitions": _("ý kiến, đơn thư"),
+    "meetings": _("hội nghị, đối thoại"),
+    "campaigns": _("cuộc vận động an sinh"),
+    "membership": _("hội viên"),
+    "portal": _("tin bài"),
 }
 
 

@@ -1,5 +1,0 @@
-"""/api/v1 operations of An sinh xã hội."""
-
-from ninja import Router
-
-router = Router(tags=["An sinh"])

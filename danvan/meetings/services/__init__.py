@@ -1,0 +1,1 @@
+"""Every write of the meetings app: `<entity>_<verb>(*, ...)`, atomic, validated, audited."""

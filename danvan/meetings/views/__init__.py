@@ -1,0 +1,1 @@
+"""HTML pages of meetings, tasks, directives, citizen reception and supervision."""

@@ -1,0 +1,1 @@
+"""Writes of the membership app: members and memberships, eligible population, Excel imports."""

@@ -1,0 +1,79 @@
+"""Schemas of /api/v1/public/news."""
+
+import datetime as dt
+from typing import Any
+
+from django.urls import reverse
+from ninja import Field, Schema
+
+from danvan.portal.models import Post
+from danvan.portal.selectors import approved_comments
+
+
+class ProblemOut(Schema):
+    status: int
+    code: str
+    detail: str
+    errors: dict[str, list[str]] | None = None
+
+
+class CategoryRef(Schema):
+    slug: str
+    name: str
+
+
+class UnitRef(Schema):
+    code: str
+    name: str
+
+
+class NewsSummaryOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    category: CategoryRef
+    unit: UnitRef
+    published_at: dt.datetime
+    url: str = Field(description="Đường dẫn trang tin trên cổng thông tin.")
+    cover_url: str | None = Field(description="Ảnh bìa, nếu có.")
+    view_count: int
+
+    @staticmethod
+    def resolve_url(obj: Post) -> str:
+        return reverse("portal:detail", args=[obj.slug])
+
+    @staticmethod
+    def resolve_cover_url(obj: Post) -> str | None:
+        return reverse("portal:cover", args=[obj.slug]) if obj.cover else None
+
+
+class TagOut(Schema):
+    slug: str
+    name: str
+
+
+class CommentOut(Schema):
+    name: str
+    body: str
+    created_at: dt.datetime
+
+
+class NewsOut(NewsSummaryOut):
+    body: str = Field(description="Nội dung, văn bản thuần; các đoạn cách nhau một dòng trống.")
+    author_line: str
+    tags: list[TagOut]
+    updated_at: dt.datetime
+    comments: list[CommentOut] = Field(description="Ý kiến bạn đọc đã được duyệt.")
+
+    @staticmethod
+    def resolve_comments(obj: Post) -> list[Any]:
+        return list(approved_comments(obj))
+
+
+class NewsQuery(Schema):
+    q: str | None = Field(
+        None, max_length=200, description="Tìm trong tiêu đề, nội dung; không phân biệt dấu."
+    )
+    category: str | None = Field(None, max_length=120, description="Đường dẫn (slug) của chuyên mục.")
+    tag: str | None = Field(None, max_length=80, description="Đường dẫn (slug) của thẻ.")
+    unit: str | None = Field(None, max_length=16, description="Mã đơn vị đăng; gồm cả đơn vị cấp dưới.")
