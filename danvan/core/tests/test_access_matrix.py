@@ -30,6 +30,7 @@ PUBLIC_PAGES = {
     "practices:showcase",
     "practices:showcase_detail",
     "practices:attachment",
+    "meetings:public_reception",
 }
 PUBLIC_PREFIXES = ("petitions_public:", "portal:")
 PUBLIC_OPERATIONS = re.compile(

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_login_home_and_unit_switch(page: Page, live_server, personas, tree, password):
     user = personas.reporter_a
     user.grants.create(role=Role.VIEWER, unit=tree.other_province)
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
     page.get_by_label("Tên đăng nhập").fill(user.username)
     page.get_by_label("Mật khẩu").fill("sai-mat-khau")

@@ -37,7 +37,7 @@ def report(monthly: ReportForm, personas: Any) -> Any:
         submission = submission_open(
             actor=reporter, scope=scope, form=monthly, unit=unit, period=Period.parse(period)
         )
-        numbers.setdefault("meetings_held", 1)
+        numbers.setdefault("propaganda_sessions", 1)
         numbers.setdefault("dvk_registered__mo_hinh", 0)
         numbers.setdefault("dvk_registered__dien_hinh", 0)
         fill(submission, reporter, **numbers)

@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_report_content_reads_rollups_children_and_last_year(tree: Any, personas: Any, report: Any) -> None:
-    report(tree.commune_a, "2025-M03", reporter=personas.reporter_a, meetings_held=2)
-    report(tree.commune_a, "2026-M03", reporter=personas.reporter_a, meetings_held=5)
-    report(tree.commune_b, "2026-M02", reporter=personas.reporter_b, meetings_held=4)
+    report(tree.commune_a, "2025-M03", reporter=personas.reporter_a, propaganda_sessions=2)
+    report(tree.commune_a, "2026-M03", reporter=personas.reporter_a, propaganda_sessions=5)
+    report(tree.commune_b, "2026-M02", reporter=personas.reporter_b, propaganda_sessions=4)
     content = report_content(tree.province, "dv-tinh-6-thang", Period.parse("2026-H1"))
-    row = next(r for r in content.indicators if r.code == "meetings_held")
+    row = next(r for r in content.indicators if r.code == "propaganda_sessions")
     assert (row.value, row.last_year) == (9, 2)
     assert content.children == ["Phường Phú Lợi", "Phường Sóc Trăng"]
     assert row.children == [4, 5]
@@ -29,7 +29,9 @@ def test_report_content_reads_rollups_children_and_last_year(tree: Any, personas
 def test_a_province_report_docx_carries_the_figures(
     tree: Any, personas: Any, report: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    report(tree.commune_a, "2026-M03", reporter=personas.reporter_a, meetings_held=5, gifts_value="4,5 tỷ")
+    report(
+        tree.commune_a, "2026-M03", reporter=personas.reporter_a, propaganda_sessions=5, gifts_value="4,5 tỷ"
+    )
     document, _ = document_request(
         actor=personas.approver,
         scope=scope_for(personas.approver),
@@ -42,5 +44,5 @@ def test_a_province_report_docx_carries_the_figures(
     assert document.status == "done", document.error
     docx = Document(io.BytesIO(document.file.read()))
     text = "\n".join(cell.text for table in docx.tables for row in table.rows for cell in row.cells)
-    assert "Hội nghị, cuộc họp của Khối dân vận" in text
+    assert "Buổi tuyên truyền chủ trương, chính sách" in text
     assert "4.500.000.000" in text or "4,5" in text

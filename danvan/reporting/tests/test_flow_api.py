@@ -25,7 +25,9 @@ def test_report_due_filled_submitted_returned_fixed_approved_and_counted(
     admin = bearer(personas.admin.username, password)
 
     def rollup(client: Client, **query: str) -> dict[str, Any]:
-        response = client.get("/api/v1/rollups", {"indicator": "meetings_held", "period": "2026-Q3", **query})
+        response = client.get(
+            "/api/v1/rollups", {"indicator": "propaganda_sessions", "period": "2026-Q3", **query}
+        )
         assert response.status_code == 200, response.content
         return response.json()
 
@@ -58,24 +60,24 @@ def test_report_due_filled_submitted_returned_fixed_approved_and_counted(
         f"/api/v1/submissions/{sid}/values",
         {
             "values": [
-                {"indicator": "meetings_held", "value": "4"},
-                {"indicator": "dialogue_opinions", "value": "-2"},
+                {"indicator": "propaganda_sessions", "value": "4", "reason": "Số liệu thực tế"},
+                {"indicator": "dialogue_opinions", "value": "-2", "reason": "Số liệu thực tế"},
             ]
         },
         content_type="application/json",
         HTTP_IF_MATCH=etag,
     )
     assert bad.status_code == 422 and "dialogue_opinions" in bad.json()["errors"]
-    assert Value.objects.get(indicator__code="meetings_held").number is None  # nothing half-saved
+    assert Value.objects.get(indicator__code="propaganda_sessions").number is None  # nothing half-saved
 
     filled = reporter.put(
         f"/api/v1/submissions/{sid}/values",
         {
             "values": [
-                {"indicator": "meetings_held", "value": "4"},
-                {"indicator": "dialogue_opinions", "value": "1.250"},
-                {"indicator": "dialogue_answered", "value": 1200},
-                {"indicator": "gifts_value", "value": "4,5 tỷ"},
+                {"indicator": "propaganda_sessions", "value": "4", "reason": "Số liệu thực tế"},
+                {"indicator": "dialogue_opinions", "value": "1.250", "reason": "Số liệu thực tế"},
+                {"indicator": "dialogue_answered", "value": 1200, "reason": "Số liệu thực tế"},
+                {"indicator": "gifts_value", "value": "4,5 tỷ", "reason": "Số liệu thực tế"},
             ]
         },
         content_type="application/json",
@@ -89,7 +91,7 @@ def test_report_due_filled_submitted_returned_fixed_approved_and_counted(
     assert float(got["gifts_value"]["value"]) == 4_500_000_000
     stale = reporter.put(
         f"/api/v1/submissions/{sid}/values",
-        {"values": [{"indicator": "meetings_held", "value": "5"}]},
+        {"values": [{"indicator": "propaganda_sessions", "value": "5", "reason": "Số liệu thực tế"}]},
         content_type="application/json",
         HTTP_IF_MATCH=etag,
     )
@@ -103,21 +105,21 @@ def test_report_due_filled_submitted_returned_fixed_approved_and_counted(
 
     returned = approver.post(
         f"/api/v1/submissions/{sid}/return",
-        {"values": [{"indicator": "meetings_held", "comment": "Tháng 8 có 3 cuộc, kiểm tra lại."}]},
+        {"values": [{"indicator": "propaganda_sessions", "comment": "Tháng 8 có 3 cuộc, kiểm tra lại."}]},
         content_type="application/json",
     )
     assert returned.status_code == 200 and returned.json()["status"] == "returned"
     after = _values(returned.json())
-    assert after["meetings_held"]["returned"] and not after["dialogue_opinions"]["returned"]
+    assert after["propaganda_sessions"]["returned"] and not after["dialogue_opinions"]["returned"]
     locked = reporter.put(
         f"/api/v1/submissions/{sid}/values",
-        {"values": [{"indicator": "dialogue_opinions", "value": "9"}]},
+        {"values": [{"indicator": "dialogue_opinions", "value": "9", "reason": "Số liệu thực tế"}]},
         content_type="application/json",
     )
     assert locked.status_code == 422 or locked.status_code == 409
     fixed = reporter.put(
         f"/api/v1/submissions/{sid}/values",
-        {"values": [{"indicator": "meetings_held", "value": "3"}]},
+        {"values": [{"indicator": "propaganda_sessions", "value": "3", "reason": "Số liệu thực tế"}]},
         content_type="application/json",
     )
     assert fixed.status_code == 200, fixed.content
@@ -163,22 +165,23 @@ def test_refusals_change_nothing(personas: Any, tree: Any, password: str) -> Non
         assert client.get(f"/api/v1/submissions/{sid}").status_code == 404
         put = client.put(
             f"/api/v1/submissions/{sid}/values",
-            {"values": [{"indicator": "meetings_held", "value": 1}]},
+            {"values": [{"indicator": "propaganda_sessions", "value": 1, "reason": "Số liệu thực tế"}]},
             content_type="application/json",
         )
         assert put.status_code == 404
         assert client.post(f"/api/v1/submissions/{sid}/approve").status_code == 404
     assert (
         other.get(
-            "/api/v1/rollups", {"indicator": "meetings_held", "period": "2026", "unit": "92"}
+            "/api/v1/rollups", {"indicator": "propaganda_sessions", "period": "2026", "unit": "92"}
         ).status_code
         == 404
     )
     assert (
-        reporter_a.get("/api/v1/rollups", {"indicator": "meetings_held", "period": "2026"}).status_code == 403
+        reporter_a.get("/api/v1/rollups", {"indicator": "propaganda_sessions", "period": "2026"}).status_code
+        == 403
     )
     bad_period = reporter_a.get(
-        "/api/v1/rollups", {"indicator": "meetings_held", "period": "2026-Q5", "unit": "31510"}
+        "/api/v1/rollups", {"indicator": "propaganda_sessions", "period": "2026-Q5", "unit": "31510"}
     )
     assert bad_period.status_code == 422 and "Kỳ" in bad_period.json()["detail"]
     assert list(Value.objects.values_list("pk", "number", "version")) == before

@@ -45,19 +45,28 @@ def test_fill_submit_return_fix_approve_and_count(
     expect(registered).to_contain_text("Tự động: 1")
 
     # Autosave one value with htmx, then refuse a bad value in place.
-    meetings = row(page, "Hội nghị, cuộc họp của Khối dân vận")
-    meetings.get_by_role("textbox").fill("5")
-    meetings.get_by_role("textbox").press("Tab")
-    expect(row(page, "Hội nghị, cuộc họp của Khối dân vận").get_by_text("Sửa bởi")).to_be_visible()
+    meetings = row(page, "Buổi tuyên truyền chủ trương, chính sách")
+    meetings.get_by_role("textbox").first.fill("5")
+    meetings.get_by_role("textbox").first.press("Tab")
+    expect(row(page, "Buổi tuyên truyền chủ trương, chính sách").get_by_text("Sửa bởi")).to_be_visible()
     opinions = row(page, "Ý kiến, kiến nghị nêu tại đối thoại")
-    opinions.get_by_role("textbox").fill("mười hai")
-    opinions.get_by_role("textbox").press("Tab")
+    opinions.get_by_role("textbox").first.fill("mười hai")
+    opinions.get_by_role("textbox").first.press("Tab")
     expect(row(page, "Ý kiến, kiến nghị nêu tại đối thoại").get_by_role("alert")).to_contain_text(
         "Không hiểu số"
     )
-    assert Value.objects.get(indicator__code="dialogue_opinions").number is None
-    row(page, "Ý kiến, kiến nghị nêu tại đối thoại").get_by_role("textbox").fill("1.250")
-    row(page, "Ý kiến được giải đáp ngay tại đối thoại").get_by_role("textbox").fill("1.200")
+    assert Value.objects.get(indicator__code="dialogue_opinions").number == 0  # still the system's own figure
+    # The system's own figure (0 dialogues recorded in DanVan) is overridden with a reason.
+    for label, number in (
+        ("Ý kiến, kiến nghị nêu tại đối thoại", "1.250"),
+        ("Ý kiến được giải đáp ngay tại đối thoại", "1.200"),
+    ):
+        row(page, label).get_by_placeholder("Lý do nếu sửa số tự động").fill(
+            "Đối thoại chưa nhập vào phân hệ"
+        )
+        row(page, label).get_by_role("textbox").first.fill(number)
+        row(page, label).get_by_role("textbox").first.press("Tab")
+        expect(row(page, label).get_by_text("Sửa bởi")).to_be_visible()  # autosaved
     page.get_by_role("button", name="Lưu và nộp báo cáo").click()
     expect(page.locator("mark.status")).to_have_text("Đã nộp")
     submission = Submission.objects.get()
@@ -69,7 +78,7 @@ def test_fill_submit_return_fix_approve_and_count(
     # The province leader returns one value with a comment.
     log_in(page, f"{live_server.url}/bao-cao/{submission.pk}/", personas.approver.username, password)
     page.get_by_text("Trả lại để sửa").click()
-    page.get_by_role("textbox", name=re.compile("^Hội nghị, cuộc họp của Khối dân vận")).fill(
+    page.get_by_role("textbox", name=re.compile("^Buổi tuyên truyền chủ trương, chính sách")).fill(
         "Tháng này có 4 cuộc."
     )
     page.get_by_role("button", name="Trả lại", exact=True).click()
@@ -78,8 +87,8 @@ def test_fill_submit_return_fix_approve_and_count(
     # The reporter sees it, fixes that value only, and submits again.
     log_in(page, f"{live_server.url}/bao-cao/{submission.pk}/", personas.reporter_a.username, password)
     expect(page.get_by_text("Tháng này có 4 cuộc.")).to_be_visible()
-    expect(row(page, "Ý kiến, kiến nghị nêu tại đối thoại").get_by_role("textbox")).to_have_count(0)
-    row(page, "Hội nghị, cuộc họp của Khối dân vận").get_by_role("textbox").fill("4")
+    expect(row(page, "Ý kiến, kiến nghị nêu tại đối thoại").get_by_role("textbox")).to_have_count(0)  # locked
+    row(page, "Buổi tuyên truyền chủ trương, chính sách").get_by_role("textbox").first.fill("4")
     page.get_by_role("button", name="Lưu và nộp báo cáo").click()
     expect(page.locator("mark.status")).to_have_text("Đã nộp")
 
@@ -87,7 +96,9 @@ def test_fill_submit_return_fix_approve_and_count(
     log_in(page, f"{live_server.url}/bao-cao/{submission.pk}/", personas.approver.username, password)
     page.get_by_role("button", name="Duyệt báo cáo").click()
     expect(page.locator("mark.status")).to_have_text("Đã duyệt")
-    page.goto(f"{live_server.url}/bao-cao/tong-hop/?indicator=meetings_held&period={period.code}&unit=92")
+    page.goto(
+        f"{live_server.url}/bao-cao/tong-hop/?indicator=propaganda_sessions&period={period.code}&unit=92"
+    )
     expect(page.locator("#rollup-value")).to_have_text("4")
     expect(page.locator('td[data-code="31510"]')).to_have_text("4")
     expect(page.locator('td[data-code="31528"]')).to_have_text("—")

@@ -23,7 +23,9 @@ def test_generated_reports_roll_up_exactly(tree: Any, standard_forms: None) -> N
     assert month is not None
     period = Period.parse(month.period_code)
     expected = Value.objects.filter(
-        indicator__code="meetings_held", submission__is_counted=True, submission__period_code=period.code
+        indicator__code="propaganda_sessions",
+        submission__is_counted=True,
+        submission__period_code=period.code,
     ).aggregate(total=Sum("number"))["total"]
-    assert node_value(indicator("meetings_held"), period, None) == expected
-    assert node_value(indicator("meetings_held"), period, tree.province) == expected
+    assert node_value(indicator("propaganda_sessions"), period, None) == expected
+    assert node_value(indicator("propaganda_sessions"), period, tree.province) == expected

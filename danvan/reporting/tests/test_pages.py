@@ -39,7 +39,7 @@ def test_refusals_on_pages_change_nothing(
     client_for: Any, tree: Any, personas: Any, monthly: ReportForm
 ) -> None:
     submission = opened(tree, personas, monthly)
-    value = submission.values.get(indicator__code="meetings_held")
+    value = submission.values.get(indicator__code="propaganda_sessions")
     before = snapshot()
     for user in (personas.reporter_b, personas.other_approver):
         client = client_for(user)
@@ -65,17 +65,21 @@ def test_saving_without_javascript_is_all_or_nothing(
     client_for: Any, tree: Any, personas: Any, monthly: ReportForm
 ) -> None:
     submission = opened(tree, personas, monthly)
-    meetings = submission.values.get(indicator__code="meetings_held")
+    meetings = submission.values.get(indicator__code="propaganda_sessions")
     opinions = submission.values.get(indicator__code="dialogue_opinions")
     client = client_for(personas.reporter_a)
     bad = client.post(
-        f"/bao-cao/{submission.pk}/luu/", {f"v{meetings.pk}": "7", f"v{opinions.pk}": "-3", "then": "save"}
+        f"/bao-cao/{submission.pk}/luu/",
+        {f"v{meetings.pk}": "7", f"v{opinions.pk}": "-3", f"r{opinions.pk}": "Thực tế", "then": "save"},
     )
     assert bad.status_code == 422
     content = bad.content.decode()
     assert "không được nhỏ hơn 0" in content and 'value="-3"' in content  # kept as typed
     assert Value.objects.get(pk=meetings.pk).number is None
-    good = client.post(f"/bao-cao/{submission.pk}/luu/", {f"v{meetings.pk}": "7", f"v{opinions.pk}": "1.250"})
+    good = client.post(
+        f"/bao-cao/{submission.pk}/luu/",
+        {f"v{meetings.pk}": "7", f"v{opinions.pk}": "1.250", f"r{opinions.pk}": "Thực tế"},
+    )
     assert good.status_code == 302
     assert Value.objects.get(pk=opinions.pk).number == 1250
 
@@ -84,7 +88,7 @@ def test_two_people_editing_one_value_get_a_clear_message(
     client_for: Any, tree: Any, personas: Any, monthly: ReportForm, admin_user: Any
 ) -> None:
     submission = opened(tree, personas, monthly)
-    value = submission.values.get(indicator__code="meetings_held")
+    value = submission.values.get(indicator__code="propaganda_sessions")
     first = client_for(personas.reporter_a).post(
         f"/bao-cao/{submission.pk}/gia-tri/{value.pk}/", {f"v{value.pk}": "3", f"ver{value.pk}": "1"}
     )
@@ -104,7 +108,7 @@ def test_excel_round_trip_refuses_bad_rows_and_saves_good_files(
     sheet = workbook.active
     assert sheet is not None
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-    rows["meetings_held"][5].value = 6
+    rows["propaganda_sessions"][5].value = 6
     rows["dialogue_opinions"][5].value = "nhiều"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -114,11 +118,12 @@ def test_excel_round_trip_refuses_bad_rows_and_saves_good_files(
     assert bad.status_code == 422 and "Dòng" in bad.content.decode()
     assert snapshot() == before
     rows["dialogue_opinions"][5].value = 12
+    rows["dialogue_opinions"][6].value = "Chưa nhập vào phân hệ hội nghị"
     buffer = io.BytesIO()
     workbook.save(buffer)
     good = client.post(f"/bao-cao/{submission.pk}/nhap-excel/", {"file": _upload(buffer.getvalue())})
     assert good.status_code == 302
-    assert Value.objects.get(submission=submission, indicator__code="meetings_held").number == 6
+    assert Value.objects.get(submission=submission, indicator__code="propaganda_sessions").number == 6
     assert Value.objects.get(submission=submission, indicator__code="dialogue_opinions").number == 12
 
 

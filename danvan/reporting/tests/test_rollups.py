@@ -35,10 +35,10 @@ def test_containers_of_a_month_and_a_half_year() -> None:
 
 
 def test_sums_roll_up_to_province_and_nation(tree: Any, personas: Any, report: Any) -> None:
-    report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, meetings_held=3)
-    report(tree.commune_a, "2026-M02", reporter=personas.reporter_a, meetings_held=4)
-    report(tree.commune_b, "2026-M02", reporter=personas.reporter_b, meetings_held=5)
-    meetings = indicator("meetings_held")
+    report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, propaganda_sessions=3)
+    report(tree.commune_a, "2026-M02", reporter=personas.reporter_a, propaganda_sessions=4)
+    report(tree.commune_b, "2026-M02", reporter=personas.reporter_b, propaganda_sessions=5)
+    meetings = indicator("propaganda_sessions")
     assert node_value(meetings, Period.parse("2026-M02"), tree.province) == 9
     assert node_value(meetings, Period.parse("2026-Q1"), tree.province) == 12
     assert node_value(meetings, Period.parse("2026-Q1"), tree.commune_a) == 7
@@ -64,8 +64,8 @@ def test_zero_is_a_value_and_differs_from_not_reported(tree: Any, personas: Any,
 def test_children_of_the_nation_are_provinces_in_one_query(
     tree: Any, personas: Any, report: Any, django_assert_max_num_queries: Any
 ) -> None:
-    report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, meetings_held=2)
-    meetings = indicator("meetings_held")
+    report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, propaganda_sessions=2)
+    meetings = indicator("propaganda_sessions")
     with django_assert_max_num_queries(4):
         result = rollup(indicator=meetings, period=Period.parse("2026-M01"), unit=None, by_children=True)
     assert result.unit.value == 2
@@ -76,8 +76,14 @@ def test_children_of_the_nation_are_provinces_in_one_query(
 def test_old_units_roll_into_their_successors(tree: Any, personas: Any, report: Any) -> None:
     """Phường 2 of the former Sóc Trăng reported in 2024; the data counts for today's Phường
     Sóc Trăng and Cần Thơ, and once only for the nation."""
-    report(tree.legacy_commune, "2024-M05", reporter=personas.admin, approver=personas.admin, meetings_held=6)
-    meetings, period = indicator("meetings_held"), Period.parse("2024")
+    report(
+        tree.legacy_commune,
+        "2024-M05",
+        reporter=personas.admin,
+        approver=personas.admin,
+        propaganda_sessions=6,
+    )
+    meetings, period = indicator("propaganda_sessions"), Period.parse("2024")
     assert node_value(meetings, period, tree.commune_a) == 6
     assert node_value(meetings, period, tree.province) == 6
     assert node_value(meetings, period, tree.legacy_province) == 6
@@ -111,8 +117,22 @@ def test_ratio_is_computed_from_the_rolled_up_terms(tree: Any, personas: Any, re
 def test_returning_an_approved_report_removes_it_and_reapproval_restores(
     tree: Any, personas: Any, report: Any
 ) -> None:
-    first = report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, members=100, meetings_held=2)
-    report(tree.commune_a, "2026-M02", reporter=personas.reporter_a, members=110, meetings_held=3)
+    first = report(
+        tree.commune_a,
+        "2026-M01",
+        reporter=personas.reporter_a,
+        members=100,
+        propaganda_sessions=2,
+        eligible_population=400,
+    )
+    report(
+        tree.commune_a,
+        "2026-M02",
+        reporter=personas.reporter_a,
+        members=110,
+        propaganda_sessions=3,
+        eligible_population=400,
+    )
     q1 = Period.parse("2026-Q1")
     submission_return(
         actor=personas.approver,
@@ -121,14 +141,14 @@ def test_returning_an_approved_report_removes_it_and_reapproval_restores(
         comment="Kiểm tra lại",
         value_comments={},
     )
-    assert node_value(indicator("meetings_held"), q1, tree.province) == 3
+    assert node_value(indicator("propaganda_sessions"), q1, tree.province) == 3
     assert node_value(indicator("members"), Period.parse("2026-M01"), tree.province) is None
     assert node_value(indicator("members"), q1, tree.province) == 110
     assert_rebuild_agrees()
 
 
 def test_empty_cells_are_deleted(tree: Any, personas: Any, report: Any) -> None:
-    only = report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, meetings_held=2)
+    only = report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, propaganda_sessions=2)
     submission_return(
         actor=personas.approver,
         scope=scope_for(personas.approver),
@@ -136,12 +156,12 @@ def test_empty_cells_are_deleted(tree: Any, personas: Any, report: Any) -> None:
         comment="Sai",
         value_comments={},
     )
-    assert not RollupCell.objects.filter(count__gt=0, indicator=indicator("meetings_held")).exists()
+    assert not RollupCell.objects.filter(count__gt=0, indicator=indicator("propaganda_sessions")).exists()
     assert not RollupCell.objects.filter(count__lte=0).exists()
 
 
 def test_multi_year_adds_up_years(tree: Any, personas: Any, report: Any) -> None:
-    report(tree.commune_a, "2024-M01", reporter=personas.reporter_a, meetings_held=2)
-    report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, meetings_held=5)
-    assert node_value(indicator("meetings_held"), Period.parse("2021-2025"), tree.province) == 2
-    assert node_value(indicator("meetings_held"), Period.parse("2024-2026"), None) == 7
+    report(tree.commune_a, "2024-M01", reporter=personas.reporter_a, propaganda_sessions=2)
+    report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, propaganda_sessions=5)
+    assert node_value(indicator("propaganda_sessions"), Period.parse("2021-2025"), tree.province) == 2
+    assert node_value(indicator("propaganda_sessions"), Period.parse("2024-2026"), None) == 7
