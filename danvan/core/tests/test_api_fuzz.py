@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -23,6 +25,17 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 # cases per operation whatever the bound.
 schema.config.phases.update(phases=["fuzzing"])
 schema.config.generation.update(modes=list(schemathesis.GenerationMode), max_examples=EXAMPLES)
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection() -> Any:
+    """The WSGI transport fires request_started/finished, which would close the test's database
+    connection (and its transaction); Django's test client detaches that handler, so do we."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(params=["reporter", "admin"])

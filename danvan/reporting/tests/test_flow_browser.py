@@ -89,6 +89,8 @@ def test_fill_submit_return_fix_approve_and_count(
     expect(page.get_by_text("Tháng này có 4 cuộc.")).to_be_visible()
     expect(row(page, "Ý kiến, kiến nghị nêu tại đối thoại").get_by_role("textbox")).to_have_count(0)  # locked
     row(page, "Buổi tuyên truyền chủ trương, chính sách").get_by_role("textbox").first.fill("4")
+    row(page, "Buổi tuyên truyền chủ trương, chính sách").get_by_role("textbox").first.press("Tab")
+    page.wait_for_load_state("networkidle")  # the autosave answered before the form is sent
     page.get_by_role("button", name="Lưu và nộp báo cáo").click()
     expect(page.locator("mark.status")).to_have_text("Đã nộp")
 
