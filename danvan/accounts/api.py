@@ -12,7 +12,7 @@ from django.contrib.auth.models import update_last_login
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.params import HeaderEx, P
 
 from danvan.accounts.access import access_user, grantable_unit_by_code, require_user_admin, visible_users
@@ -28,6 +28,7 @@ from danvan.accounts.services import (
 )
 from danvan.accounts.services.second_factor import second_factor_check, totp_enabled
 from danvan.core.errors import DomainError
+from danvan.core.pagination import LimitOffsetPagination
 
 router = Router(tags=["Tài khoản"])
 CREATE_USER = "users.create"

@@ -5,8 +5,9 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.orgs import access, selectors
 from danvan.orgs.models import Organization, Position
 from danvan.territory.models import Unit

@@ -6,8 +6,9 @@ from typing import Literal
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.territory import selectors
 from danvan.territory.models import Unit
 

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import User
@@ -51,6 +51,7 @@ from danvan.campaigns.services import (
     distribution_add,
 )
 from danvan.core.errors import Conflict, DomainError, InvalidInput, NotFound
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.parsing import MoneyError, parse_money
 from danvan.core.periods import Period, parse_period
 from danvan.territory.models import Unit

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role
@@ -19,6 +19,7 @@ from danvan.accounts.scope import UserScope
 from danvan.accounts.selectors import idempotent_object_id
 from danvan.accounts.services import idempotency_key_record
 from danvan.core.errors import DomainError, InvalidInput, NotFound
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.periods import Period
 from danvan.meetings import access, stats
 from danvan.meetings.api import router

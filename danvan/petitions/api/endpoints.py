@@ -8,7 +8,7 @@ from typing import Any, cast
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Query, UploadedFile
 from ninja import Status as Created
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role, User
@@ -16,6 +16,7 @@ from danvan.accounts.scope import UserScope
 from danvan.accounts.selectors import idempotent_object_id
 from danvan.accounts.services.idempotency import idempotency_key_record
 from danvan.core.errors import DomainError, InvalidInput, NotFound
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.periods import Period
 from danvan.orgs.models import Organization
 from danvan.petitions import stats as petition_stats

@@ -5,9 +5,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from danvan.core.errors import NotFound
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.portal.access import access_public_post
 from danvan.portal.api import router
 from danvan.portal.api.schemas import NewsOut, NewsQuery, NewsSummaryOut, ProblemOut

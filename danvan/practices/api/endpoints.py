@@ -9,12 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import Conflict, DomainError, NotFound
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.orgs.models import Organization, Person
 from danvan.practices.access import READ, UPDATE, access_practice, visible_practices
 from danvan.practices.api import router

@@ -8,12 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
+from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.periods import Period
 from danvan.reporting.api import router
 from danvan.reporting.api.schemas import (
