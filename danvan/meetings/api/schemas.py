@@ -267,7 +267,7 @@ class DirectiveOut(Schema):
 
 class DirectiveQuery(Schema):
     unit: str | None = None
-    year: int | None = None
+    year: int | None = Field(None, ge=1945, le=2100)
     kind: DirectiveKind | None = None
     q: str | None = Field(None, max_length=200)
 
@@ -320,7 +320,7 @@ class SupervisionOut(Schema):
 
 class SupervisionQuery(Schema):
     unit: str | None = None
-    year: int | None = None
+    year: int | None = Field(None, ge=1945, le=2100)
     kind: SupervisionKind | None = None
 
 
