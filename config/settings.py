@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "danvan.core.middleware.RequestSizeLimitMiddleware",  # first: refuses oversized bodies unread
+    "danvan.core.middleware.NulCharacterMiddleware",  # API input with NUL: 422, never a 500
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -1,7 +1,9 @@
 """Cross-cutting request guards."""
 
 import json
+import re
 from collections.abc import Callable
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -40,3 +42,37 @@ def too_large(request: HttpRequest, limit: int) -> HttpResponse:
     # The unread body must not be taken for the next request on a kept-alive connection.
     response["Connection"] = "close"
     return response
+
+
+# A JSON string escape of NUL: "\\u0000" preceded by an even number of backslashes (an odd number
+# would make the backslash itself the escaped character).
+JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+
+
+class NulCharacterMiddleware:
+    """Refuse an API request carrying a NUL character in its path, query or JSON body with 422.
+
+    No text of this system holds NUL, and PostgreSQL cannot store it in a text column: one such
+    character reaching a filter or a save would end as a 500. Django's form fields already refuse
+    it on pages; the API's pydantic schemas do not, so the check is made here, once for every
+    endpoint. Multipart bodies are left alone: uploaded files legitimately hold NUL bytes."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(API_PREFIX) and _carries_nul(request):
+            detail = _("Dữ liệu gửi lên có ký tự NUL (mã 0), không được chấp nhận.")
+            problem = {"status": 422, "code": "invalid_character", "detail": detail}
+            body = json.dumps(problem, ensure_ascii=False)
+            return HttpResponse(body, status=422, content_type="application/problem+json")
+        return self.get_response(request)
+
+
+def _carries_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path or b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "")):
+        return True
+    if (request.content_type or "").endswith("json"):
+        body = request.body
+        return b"\x00" in body or JSON_NUL.search(body) is not None
+    return False

@@ -91,3 +91,26 @@ def test_script_and_sql_looking_input_is_shown_escaped(personas, client_for):
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
     assert User.objects.filter(full_name=evil).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/v1/units?q=%00", None),
+        ("/api/v1/units/79%00", None),
+        ("/api/v1/auth/token", b'{"username": "a\\u0000", "password": "b"}'),
+        ("/api/v1/auth/token", b'{"username": "a\\\\\\u0000", "password": "b"}'),
+    ],
+)
+def test_api_input_with_a_nul_character_is_refused_with_422(db, path, body):
+    client = Client()
+    response = client.get(path) if body is None else client.post(path, body, content_type="application/json")
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "invalid_character"
+
+
+def test_an_escaped_backslash_before_u0000_is_ordinary_text(db):
+    body = b'{"username": "a\\\\u0000", "password": "b"}'  # the text a\u0000, no NUL in it
+    response = Client().post("/api/v1/auth/token", body, content_type="application/json")
+    assert response.status_code != 422 or response.json()["code"] != "invalid_character"
