@@ -2,9 +2,8 @@
 
 - `practices.stats_province`: practice_stats(unit=<the province with most communes>, year) against
   a raw COUNT(*) over the same (unit_path range, year) rows.
-- `practices.stats_national`: the queries practice_stats runs (GROUP BY field × kind × level ×
-  status × body type, the COUNT(… FILTER) aggregate, distinct bodies) over every row of the year,
-  since there is no country unit; against a raw COUNT(*) of the year.
+- `practices.stats_national`: practice_stats(unit=None, year) — the whole country; against a raw
+  COUNT(*) of the year.
 - `practices.list_page`: the list page filtered by year, field and province, as a province
   approver; against GET /healthz through the same client.
 
@@ -21,7 +20,7 @@ from bench.fixtures import Fixtures
 from bench.foundation import _fetch, _get, _same
 from bench.registry import Case, Unavailable, benchmark
 from danvan.practices.models import Practice
-from danvan.practices.stats import PracticeStats, _count_bodies, practice_stats
+from danvan.practices.stats import PracticeStats, practice_stats
 from danvan.territory.models import Level, Unit
 from danvan.territory.selectors import history_paths
 
@@ -74,34 +73,14 @@ def stats_province(fx: Fixtures) -> Case:
     return Case(subject, baseline)
 
 
-def national_stats(year: int) -> PracticeStats:
-    """The queries of practice_stats over every practice of a year (no unit: the whole country)."""
-    rows = Practice.objects.filter(year=year)
-    stats = PracticeStats(unit_code="", year=year)
-    grouped = rows.values("field__code", "kind", "level", "status", "body_type").annotate(n=Count("id"))
-    for row in grouped:
-        stats.total += row["n"]
-        stats.by_status[row["status"]] = stats.by_status.get(row["status"], 0) + row["n"]
-    counts = rows.aggregate(
-        replications=Count("id", filter=Q(source__isnull=False)),
-        late=Count("id", filter=Q(is_late=True)),
-        communes=Count("commune_path", distinct=True, filter=~Q(commune_path="")),
-        neighbourhoods=Count("unit_path", distinct=True, filter=Q(level=Level.NEIGHBOURHOOD)),
-    )
-    stats.replications, stats.late = counts["replications"], counts["late"]
-    stats.communes_registered, stats.neighbourhoods_registered = counts["communes"], counts["neighbourhoods"]
-    _count_bodies(stats, rows)
-    return stats
-
-
 @benchmark("practices.stats_national", baseline="raw SQL COUNT of the year")
 def stats_national(fx: Fixtures) -> Case:
-    """practice_stats' GROUP BY and aggregates over every practice of last year (the whole country)."""
+    """practice_stats(unit=None, year=<last year>): every figure of the whole country."""
     year = _year()
     sql = f"SELECT COUNT(*) FROM {PRACTICE} WHERE year = %s"  # noqa: S608
 
     def subject() -> PracticeStats:
-        return national_stats(year)
+        return practice_stats(unit=None, year=year)
 
     def baseline() -> int:
         return _fetch(sql, [year])[0][0]

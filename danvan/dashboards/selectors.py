@@ -13,10 +13,10 @@ from typing import Any
 from django.utils import timezone
 
 from danvan.core.periods import Period, PeriodKind
-from danvan.reporting.models import NATION, Indicator, ReportForm, RollupCell
+from danvan.reporting.models import Indicator, ReportForm, RollupCell
 from danvan.reporting.selectors.completeness import completeness
 from danvan.reporting.selectors.rollups import Figure, _combine, _merge_years, _terms
-from danvan.territory.models import Level, Unit
+from danvan.territory.models import NATION, Level, Unit
 
 # The KPI cards, in order: indicator code → short label for the card.
 KPIS: list[tuple[str, str]] = [

@@ -19,6 +19,7 @@ from danvan.generator import accounts, orgs, petitions, practices, reporting, te
 from danvan.generator.models import GenerationRun
 from danvan.generator.plan import DEMO_COMMUNES, Context, Scale, TerritoryMissing, select_units
 from danvan.orgs.models import Organization
+from danvan.practices.services.tally import tally_rebuild
 from danvan.territory.models import Level, Unit
 
 DEFAULT_PASSWORD = "DanVan@Bench2026"
@@ -108,6 +109,7 @@ def dataset_generate(
             if progress is not None:
                 progress(name, time.monotonic() - started)
         rows = ctx.writer.close()
+        rebuild_derived()
         run = GenerationRun.objects.create(
             scale=scale,
             seed=seed,
@@ -119,6 +121,12 @@ def dataset_generate(
         )
         audit_record(actor=None, action="generator.generate", obj=run, changes={"rows": rows})
     return GenerationResult(run, created=True, skipped_communes=skipped)
+
+
+def rebuild_derived() -> None:
+    """The tables the apps keep from their records (here written raw, bypassing the services that
+    maintain them), recomputed once every domain has written its rows."""
+    tally_rebuild()
 
 
 def filled_units(scale: Scale, province_code: str, day: dt.date) -> tuple[list[Unit], list[Unit]]:
@@ -169,6 +177,7 @@ def dataset_extend(
             if progress is not None:
                 progress(name, time.monotonic() - started)
         rows = ctx.writer.close()
+        rebuild_derived()
         again = sorted(set(rows) & set(previous.rows))
         if again:
             raise GenerationRefused(_("Đã sinh %(tables)s rồi.") % {"tables": ", ".join(again)})

@@ -408,3 +408,70 @@ class RegistrationKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class PracticeCell(models.Model):
+    """How many practices a node holds (a unit id, or NATION), for a year (0: all years), per
+    field × kind × level × status × registering-body group, with how many of them are adoptions
+    and late registrations. Kept exact by the services (services/tally.py); read by stats.py, so
+    the statistics of the whole country cost a few hundred rows, not a scan of the registry."""
+
+    node = models.IntegerField()
+    year = models.PositiveSmallIntegerField()
+    field_code = models.CharField(max_length=40)
+    kind = models.CharField(max_length=12)
+    level = models.CharField(max_length=16)
+    status = models.CharField(max_length=16)
+    body_group = models.CharField(max_length=24)
+    n = models.IntegerField(default=0)
+    replications = models.IntegerField(default=0)
+    late = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["node", "year", "field_code", "kind", "level", "status", "body_group"],
+                name="practice_cell_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node}/{self.year}/{self.field_code}/{self.kind}/{self.level}/{self.status}: {self.n}"
+
+
+class PracticeReach(models.Model):
+    """How many distinct entities registered at a node in a year (0: all years): communes,
+    neighbourhoods, and registering bodies of each group ("16 cơ quan, đơn vị và 6 chi, đảng bộ")."""
+
+    node = models.IntegerField()
+    year = models.PositiveSmallIntegerField()
+    metric = models.CharField(max_length=40)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["node", "year", "metric"], name="practice_reach_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node}/{self.year}/{self.metric}: {self.n}"
+
+
+class PracticePresence(models.Model):
+    """How many practices one entity (a commune, a neighbourhood or a registering body: `entity`
+    is a unit or organization id) has in a year (0: all years). The reach of the nodes above its
+    `home` unit changes only when this count goes from 0 to 1 or from 1 to 0."""
+
+    year = models.PositiveSmallIntegerField()
+    metric = models.CharField(max_length=40)
+    entity = models.IntegerField()
+    home = models.IntegerField()  # the unit whose counting nodes the entity counts in
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["year", "metric", "entity"], name="practice_presence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}/{self.metric}/{self.entity}: {self.n}"

@@ -1,23 +1,28 @@
 """Statistics of the registry for any unit subtree and year — the stable signature that the
 reporting indicators consume: `practice_stats(unit=..., year=...)`.
 
-Every figure is a GROUP BY or COUNT over the indexed (unit_path, year) range: no row is loaded.
+The figures are read from the tally that the services keep exact (services/tally.py).
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 
 from danvan.core.periods import Period
-from danvan.practices.models import RECOGNIZED_STATUSES, Practice, Status, StatusChange
-from danvan.territory.models import Level, Unit
+from danvan.practices.models import (
+    RECOGNIZED_STATUSES,
+    Practice,
+    PracticeCell,
+    PracticeReach,
+    Status,
+    StatusChange,
+)
+from danvan.practices.services.tally import ALL_YEARS, BODIES, COMMUNES, NEIGHBOURHOODS
+from danvan.territory.models import NATION, Level, Unit
 from danvan.territory.selectors import history_paths
 from danvan.territory.tree import subtree_q
 
-# Organization kinds (the codes seeded by orgs) counted as party cells ("chi, đảng bộ") in
-# reports; the other organizations are "cơ quan, đơn vị". BODY_GROUPS names every group.
-PARTY_CELL_KINDS = ("org:chi_bo_dang_bo", "org:cap_uy")
 BODY_GROUPS = {
     "co_quan_don_vi": "cơ quan, đơn vị",
     "chi_dang_bo": "chi, đảng bộ",
@@ -65,38 +70,29 @@ def _in_paths(paths: list[str], column: str) -> Q:
     return subtree_q(paths, column)
 
 
-def _rows(paths: list[str], year: int | None) -> QuerySet[Practice]:
-    rows = Practice.objects.filter(_in_paths(paths, "unit_path"))
-    return rows.filter(year=year) if year else rows
-
-
-def _body_group(body_type: str) -> str:
-    if body_type in PARTY_CELL_KINDS:
-        return "chi_dang_bo"
-    if body_type.startswith("org:"):
-        return "co_quan_don_vi"
-    return body_type.removeprefix("unit:")
-
-
-def practice_stats(*, unit: Unit, year: int | None = None) -> PracticeStats:
-    paths = history_paths(unit)
-    rows = _rows(paths, year)
-    stats = PracticeStats(unit_code=unit.code, year=year)
-    grouped = rows.values("field__code", "kind", "level", "status", "body_type").annotate(n=Count("id"))
+def practice_stats(*, unit: Unit | None, year: int | None = None) -> PracticeStats:
+    """Every figure of the registry for a unit's subtree (old units merged into it included), or the
+    whole country (unit None), for a year or all years: read from the tally (services/tally.py),
+    a few hundred rows at most, never by scanning the registry."""
+    node = NATION if unit is None else unit.pk
+    stats = PracticeStats(unit_code="" if unit is None else unit.code, year=year)
+    cells = PracticeCell.objects.filter(node=node, year=year or ALL_YEARS, n__gt=0).values_list(
+        "field_code", "kind", "level", "status", "body_group", "n", "replications", "late"
+    )
     breakdown: dict[tuple[str, str, str, str], int] = {}
-    for row in grouped:
-        n = row["n"]
+    for field_code, kind, level, status, group, n, replications, late in cells:
         stats.total += n
+        stats.replications += replications
+        stats.late += late
         for bucket, key in (
-            (stats.by_kind, row["kind"]),
-            (stats.by_field, row["field__code"]),
-            (stats.by_level, row["level"]),
-            (stats.by_status, row["status"]),
-            (stats.by_body, _body_group(row["body_type"])),
+            (stats.by_kind, kind),
+            (stats.by_field, field_code),
+            (stats.by_level, level),
+            (stats.by_status, status),
+            (stats.by_body, group),
         ):
             bucket[key] = bucket.get(key, 0) + n
-        k = (row["field__code"], row["kind"], row["level"], row["status"])
-        breakdown[k] = breakdown.get(k, 0) + n
+        breakdown[(field_code, kind, level, status)] = breakdown.get((field_code, kind, level, status), 0) + n
     stats.breakdown = [
         {"field": f, "kind": k, "level": lv, "status": s, "count": n}
         for (f, k, lv, s), n in sorted(breakdown.items())
@@ -104,44 +100,37 @@ def practice_stats(*, unit: Unit, year: int | None = None) -> PracticeStats:
     stats.recognized = sum(stats.by_status.get(s, 0) for s in RECOGNIZED_STATUSES)
     stats.outstanding = stats.by_status.get(Status.OUTSTANDING, 0) + stats.by_status.get(Status.COMMENDED, 0)
     stats.commended = stats.by_status.get(Status.COMMENDED, 0)
-    counts = rows.aggregate(
-        replications=Count("id", filter=Q(source__isnull=False)),
-        late=Count("id", filter=Q(is_late=True)),
-        communes=Count("commune_path", distinct=True, filter=~Q(commune_path="")),
-        neighbourhoods=Count("unit_path", distinct=True, filter=Q(level=Level.NEIGHBOURHOOD)),
-    )
-    stats.replications, stats.late = counts["replications"], counts["late"]
-    stats.communes_registered, stats.neighbourhoods_registered = counts["communes"], counts["neighbourhoods"]
-    _count_bodies(stats, rows)
-    _coverage_totals(stats, unit, paths, year)
+    _reach(stats, node, year)
+    _coverage_totals(stats, unit, year)
     return stats
 
 
-def _count_bodies(stats: PracticeStats, rows: QuerySet[Practice]) -> None:
-    """How many bodies registered ("16 cơ quan, đơn vị và 6 chi, đảng bộ"): distinct organizations
-    for organizations, distinct units for units. An organization has one kind, so sums are exact."""
-    grouped = rows.values("body_type").annotate(
-        organizations=Count("organization", distinct=True), units=Count("unit", distinct=True)
+def _reach(stats: PracticeStats, node: int, year: int | None) -> None:
+    """Distinct communes, neighbourhoods and registering bodies ("16 cơ quan, đơn vị và 6 chi, đảng bộ")."""
+    reach = PracticeReach.objects.filter(node=node, year=year or ALL_YEARS, n__gt=0).values_list(
+        "metric", "n"
     )
-    for row in grouped:
-        group = _body_group(row["body_type"])
-        n = row["organizations"] if row["body_type"].startswith("org:") else row["units"]
-        stats.bodies[group] = stats.bodies.get(group, 0) + n
+    for metric, n in reach:
+        if metric == COMMUNES:
+            stats.communes_registered = n
+        elif metric == NEIGHBOURHOODS:
+            stats.neighbourhoods_registered = n
+        else:
+            stats.bodies[metric.removeprefix(BODIES)] = n
 
 
-def _coverage_totals(stats: PracticeStats, unit: Unit, paths: list[str], year: int | None) -> None:
+def _coverage_totals(stats: PracticeStats, unit: Unit | None, year: int | None) -> None:
     day = dt.date(year, 12, 31) if year else dt.date.today()
     day = min(day, dt.date.today())
-    below = Unit.objects.valid_on(day).filter(_in_paths(paths, "path"))
-    totals = (
-        below.filter(level__in=(Level.COMMUNE, Level.NEIGHBOURHOOD)).values("level").annotate(n=Count("id"))
-    )
-    for row in totals:
+    below = Unit.objects.valid_on(day).filter(level__in=(Level.COMMUNE, Level.NEIGHBOURHOOD))
+    if unit is not None:
+        below = below.filter(_in_paths(history_paths(unit), "path"))
+    for row in below.values("level").annotate(n=Count("id")):
         if row["level"] == Level.COMMUNE:
             stats.communes_total = row["n"]
         else:
             stats.neighbourhoods_total = row["n"]
-    if unit.level == Level.COMMUNE:
+    if unit is not None and unit.level == Level.COMMUNE:
         stats.communes_total = 1
 
 

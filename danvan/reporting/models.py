@@ -17,8 +17,6 @@ from danvan.core.periods import Period, PeriodKind
 from danvan.orgs.models import Organization
 from danvan.territory.models import Level, Unit
 
-NATION = 0  # RollupCell.node for the whole country
-
 
 class ValueType(models.TextChoices):
     INTEGER = "integer", "Số nguyên"

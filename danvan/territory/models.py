@@ -15,6 +15,7 @@ from django.utils import timezone
 REFORM_DATE = dt.date(2025, 7, 1)
 LEGACY_END = dt.date(2025, 6, 30)
 PATH_SEGMENT = 8  # digits per ancestor id in `path`
+NATION = 0  # the node of the whole country, where figures are kept per unit (see selectors.nodes_for)
 MAX_DEPTH = 4
 
 

@@ -1,6 +1,8 @@
 """Reads of the territory: a unit by code and date, lists, search, the tree around a unit."""
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, Q, QuerySet, Value, When
@@ -9,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.errors import NotFound
 from danvan.core.text import fold
-from danvan.territory.models import Level, Unit, UnitLineage
+from danvan.territory.models import NATION, PATH_SEGMENT, Level, Unit, UnitLineage
 
 
 def today() -> dt.date:
@@ -158,3 +160,50 @@ def history_paths(unit: Unit) -> list[str]:
     it on 1/7/2025 count for it too. Filter with `tree.subtree_q(history_paths(unit), column)`."""
     old = UnitLineage.objects.filter(successor=unit).values_list("predecessor__path", flat=True)
     return [unit.path, *old]
+
+
+# Counting nodes ---------------------------------------------------------------------------------
+# Figures kept incrementally (reporting's rollup cells, practices' tally) are stored per node: a
+# unit id, or NATION for the whole country. A record counts at its unit, every ancestor, the units
+# its old units were merged into on 1/7/2025 with their ancestors (lineage followed to the end), and
+# the nation — each node once, so a merged province never counts an old commune twice.
+WHOLE_LINEAGE_ABOVE = 1000  # ids in one frontier beyond which the lineage table is read whole
+
+
+def path_ids(path: str) -> list[int]:
+    return [int(path[i : i + PATH_SEGMENT]) for i in range(0, len(path), PATH_SEGMENT)]
+
+
+def _successor_paths(frontier: set[int]) -> dict[int, list[str]]:
+    links = UnitLineage.objects.values_list("predecessor_id", "successor__path")
+    if len(frontier) <= WHOLE_LINEAGE_ABOVE:
+        links = links.filter(predecessor_id__in=frontier)
+    found: dict[int, list[str]] = defaultdict(list)
+    for predecessor, path in links:
+        if predecessor in frontier:
+            found[predecessor].append(path)
+    return found
+
+
+def nodes_for(units: Iterable[tuple[int, str]]) -> dict[int, set[int]]:
+    """unit id → the nodes its records count in (itself, ancestors, successors' chains, nation)."""
+    units = list(units)
+    successors: dict[int, list[str]] = {}
+    frontier = {i for _, path in units for i in path_ids(path)}
+    seen: set[int] = set()
+    while frontier:
+        seen |= frontier
+        found = _successor_paths(frontier)
+        successors.update(found)
+        frontier = {i for paths in found.values() for path in paths for i in path_ids(path)} - seen
+    result: dict[int, set[int]] = {}
+    for unit_id, path in units:
+        nodes: set[int] = {NATION}
+        todo = list(path_ids(path))
+        while todo:
+            node = todo.pop()
+            if node not in nodes:
+                nodes.add(node)
+                todo.extend(i for successor in successors.get(node, []) for i in path_ids(successor))
+        result[unit_id] = nodes
+    return result

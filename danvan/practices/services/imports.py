@@ -27,6 +27,7 @@ from danvan.practices.services.registration import (
     is_late,
     practice_build,
 )
+from danvan.practices.services.tally import tally_add
 from danvan.territory.models import PATH_SEGMENT, Unit
 
 IMPORT_COLUMNS = {
@@ -266,6 +267,7 @@ def _common_unit(units: list[Unit]) -> Unit | None:
 @transaction.atomic
 def _save(actor: Any, practices: list[Practice], skipped: int) -> list[Practice]:
     created = Practice.objects.bulk_create(practices, batch_size=500)
+    tally_add(created)
     StatusChange.objects.bulk_create(
         [StatusChange(practice=p, from_status="", to_status=Status.REGISTERED, actor=actor) for p in created],
         batch_size=1000,

@@ -15,6 +15,7 @@ from danvan.audit.services import audit_record
 from danvan.core.errors import PermissionDenied
 from danvan.practices.errors import InvalidInput
 from danvan.practices.models import Practice, Status
+from danvan.practices.services.tally import footprint, tally_apply
 
 S = Status
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -70,12 +71,15 @@ def _check(practice: Practice, to: str, reason: str, scope: UserScope) -> None:
 def practice_transition(
     *, actor: Any, scope: UserScope, practice: Practice, to: str, reason: str = ""
 ) -> Practice:
-    locked = Practice.objects.select_for_update(of=("self",)).select_related("unit").get(pk=practice.pk)
+    locked = (
+        Practice.objects.select_for_update(of=("self",)).select_related("unit", "field").get(pk=practice.pk)
+    )
     _check(locked, to, reason, scope)
-    before = locked.status
+    before, counted_before = locked.status, footprint(locked)
     locked.status = to
     locked.version += 1
     locked.save(update_fields=["status", "version", "updated_at"])
+    tally_apply(before=counted_before, after=footprint(locked))
     locked.status_changes.create(from_status=before, to_status=to, reason=reason.strip(), actor=actor)
     audit_record(
         actor=actor,

@@ -17,6 +17,7 @@ from danvan.core.text import fold, sort_key
 from danvan.orgs.models import Organization, Person
 from danvan.practices.errors import InvalidInput
 from danvan.practices.models import Kind, Practice, PracticeField, RegistrationCampaign, Status, Subject
+from danvan.practices.services.tally import footprint, tally_apply
 from danvan.territory.models import PATH_SEGMENT, Level, Unit
 
 CONTENT_FIELDS = (
@@ -218,6 +219,7 @@ def practice_register(
     late = is_late(unit, year, timezone.localdate(now))
     practice = practice_build(actor=actor, reg=reg, fields=fields_for(unit, year), late=late, now=now)
     practice.save()
+    tally_apply(before=None, after=footprint(practice))
     practice.status_changes.create(
         from_status="",
         to_status=Status.REGISTERED,
@@ -266,11 +268,13 @@ def practice_update(
         errors["field"] = ["Lĩnh vực không thuộc danh mục áp dụng cho địa bàn và năm này."]
     if errors:
         raise InvalidInput("invalid_practice", "Thông tin đăng ký chưa hợp lệ.", errors=errors)
+    before = footprint(locked)
     changes = apply_changes(locked, allowed)
     if not changes:
         return locked
     locked.version += 1
     derive(locked)
     locked.save()
+    tally_apply(before=before, after=footprint(locked))
     audit_record(actor=actor, action="practice.update", obj=locked, unit=locked.unit, changes=changes)
     return locked

@@ -27,6 +27,7 @@ from danvan.practices.models import (
 )
 from danvan.practices.services.lifecycle import practice_transition
 from danvan.practices.services.registration import practice_register
+from danvan.practices.services.tally import tally_snapshot
 
 # The smallest valid files of each accepted type (checked by content, not by name).
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -136,6 +137,7 @@ def snapshot() -> tuple[Any, ...]:
         list(Score.objects.order_by("pk").values_list("pk", "value")),
         RegistrationKey.objects.count(),
         AuditEvent.objects.count(),
+        tally_snapshot(),
     )
 
 

@@ -14,8 +14,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from danvan.core.periods import Period, PeriodKind
-from danvan.reporting.models import NATION, Aggregation, Indicator, RollupCell
-from danvan.territory.models import Level, Unit
+from danvan.reporting.models import Aggregation, Indicator, RollupCell
+from danvan.territory.models import NATION, Level, Unit
 
 
 @dataclass

@@ -16,8 +16,6 @@ tests check that incremental maintenance and a rebuild always agree.
 """
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -26,8 +24,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from danvan.core.periods import Period, PeriodKind
-from danvan.reporting.models import NATION, Aggregation, Indicator, RollupCell, Submission, Value
-from danvan.territory.models import PATH_SEGMENT, Unit, UnitLineage
+from danvan.reporting.models import Aggregation, Indicator, RollupCell, Submission, Value
+from danvan.territory.models import NATION, Unit
+from danvan.territory.selectors import nodes_for
 
 ADDITIVE = (Aggregation.SUM, Aggregation.AVERAGE, Aggregation.MIN, Aggregation.MAX)
 COUNTED = (*ADDITIVE, Aggregation.LATEST)
@@ -47,40 +46,6 @@ def containers(period: Period) -> list[Period]:
         Period.whole_year(year),
     ]
     return [period, *(c for c in candidates if c != period and c.covers(period))]
-
-
-def path_ids(path: str) -> list[int]:
-    return [int(path[i : i + PATH_SEGMENT]) for i in range(0, len(path), PATH_SEGMENT)]
-
-
-def nodes_for(units: Iterable[tuple[int, str]]) -> dict[int, set[int]]:
-    """unit id → the nodes its values count in (itself, ancestors, successors' chains, nation)."""
-    units = list(units)
-    result: dict[int, set[int]] = {}
-    successors: dict[int, list[str]] = defaultdict(list)
-    frontier = {i for _, path in units for i in path_ids(path)}
-    seen: set[int] = set()
-    while frontier:
-        seen |= frontier
-        links = UnitLineage.objects.filter(predecessor_id__in=frontier).values_list(
-            "predecessor_id", "successor__path"
-        )
-        frontier = set()
-        for predecessor, path in links:
-            successors[predecessor].append(path)
-            frontier |= set(path_ids(path)) - seen
-    for unit_id, path in units:
-        nodes: set[int] = {NATION}
-        todo = list(path_ids(path))
-        while todo:
-            node = todo.pop()
-            if node in nodes:
-                continue
-            nodes.add(node)
-            for successor_path in successors.get(node, []):
-                todo.extend(path_ids(successor_path))
-        result[unit_id] = nodes
-    return result
 
 
 # incremental ----------------------------------------------------------------------------------
