@@ -20,6 +20,7 @@ from danvan.generator.models import GenerationRun
 from danvan.generator.plan import DEMO_COMMUNES, Context, Scale, TerritoryMissing, select_units
 from danvan.orgs.models import Organization
 from danvan.practices.services.tally import tally_rebuild
+from danvan.reporting.services.completeness import completeness_refresh
 from danvan.territory.models import Level, Unit
 
 DEFAULT_PASSWORD = "DanVan@Bench2026"
@@ -125,8 +126,10 @@ def dataset_generate(
 
 def rebuild_derived() -> None:
     """The tables the apps keep from their records (here written raw, bypassing the services that
-    maintain them), recomputed once every domain has written its rows."""
+    maintain them), recomputed once every domain has written its rows (the reporting module
+    rebuilds its rollup cells itself)."""
     tally_rebuild()
+    completeness_refresh()
 
 
 def filled_units(scale: Scale, province_code: str, day: dt.date) -> tuple[list[Unit], list[Unit]]:

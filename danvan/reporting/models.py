@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from danvan.core.periods import Period, PeriodKind
 from danvan.orgs.models import Organization
@@ -242,7 +243,8 @@ class Submission(models.Model):
 
     @property
     def was_late(self) -> bool:
-        return self.submitted_at is not None and self.submitted_at.date() > self.due_date
+        """Submitted after the due date, in local time (as the completeness counts do)."""
+        return self.submitted_at is not None and timezone.localdate(self.submitted_at) > self.due_date
 
 
 class Value(models.Model):
@@ -325,6 +327,30 @@ class RollupCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.category}/{self.period_code}/{self.node}"
+
+
+class CompletenessCell(models.Model):
+    """How many units must report a form for a period at a node (a unit id, or NATION), and how
+    many of them have submitted, been approved, submitted on time. Computed for a (form, period)
+    the first time it is needed, then kept exact by the workflow in the same transaction as each
+    step (services/completeness.py), so a dashboard reads one row instead of counting."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="+")
+    period_code = models.CharField(max_length=10)
+    node = models.IntegerField()
+    expected = models.IntegerField(default=0)
+    submitted = models.IntegerField(default=0)
+    approved = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["form", "period_code", "node"], name="completeness_cell_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form_id}/{self.period_code}/{self.node}: {self.submitted}/{self.expected}"
 
 
 class Reminder(models.Model):

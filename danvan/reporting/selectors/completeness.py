@@ -9,14 +9,15 @@ into (history_paths).
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from danvan.core.periods import Period
-from danvan.reporting.models import Assignment, ReportForm, Status, Submission
-from danvan.territory.models import Level, Unit
+from danvan.reporting.models import ReportForm, Status, Submission
+from danvan.reporting.selectors.expected import assignments_of, expected_q, expected_units
+from danvan.reporting.services.completeness import completeness_cells
+from danvan.territory.models import NATION, Level, Unit
 from danvan.territory.selectors import history_paths
-from danvan.territory.tree import subtree_q
 
 
 @dataclass
@@ -50,48 +51,6 @@ class CompletenessReport:
     unit: Completeness
     children: list[Completeness]
     as_of: dt.datetime
-
-
-def _scope_paths(unit: Unit | None) -> list[str] | None:
-    return None if unit is None else history_paths(unit)
-
-
-def expected_units(form: ReportForm, period: Period, unit: Unit | None) -> list[tuple[int, str, str, str]]:
-    """(id, path, code, name) of the units that must submit, inside the unit's history subtree."""
-    return list(_expected(form, period, unit).values_list("pk", "path", "code", "name"))
-
-
-def _expected(form: ReportForm, period: Period, unit: Unit | None) -> QuerySet[Unit]:
-    return Unit.objects.filter(_expected_q(form, period, unit, ""))
-
-
-def _assignments(form: ReportForm, period: Period) -> list[Assignment]:
-    rows = Assignment.objects.filter(form=form, valid_from__lte=period.end).exclude(valid_to__lt=period.start)
-    return list(rows.select_related("unit"))
-
-
-def _expected_q(
-    form: ReportForm,
-    period: Period,
-    unit: Unit | None,
-    prefix: str,
-    assignments: list[Assignment] | None = None,
-) -> Q:
-    """Units (through `prefix`, e.g. "unit__") that must submit: assigned level and subtree,
-    valid at the end of the period, inside the unit's history subtree."""
-    query = Q(pk__in=[])
-    for assignment in assignments if assignments is not None else _assignments(form, period):
-        part = Q(**{f"{prefix}level": assignment.level})
-        if assignment.unit is not None:
-            part &= subtree_q(history_paths(assignment.unit), f"{prefix}path")
-        query |= part
-    day = period.end
-    valid = (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
-    )
-    paths = _scope_paths(unit)
-    scope = subtree_q(paths, f"{prefix}path") if paths is not None else Q()
-    return query & valid & scope
 
 
 def _children(unit: Unit | None) -> list[Unit]:
@@ -131,15 +90,29 @@ def completeness(
 
 
 def _counts(form: ReportForm, period: Period, unit: Unit | None) -> Completeness:
-    """The unit's figures alone, as two aggregate queries (no unit list): for dashboards."""
-    assignments = _assignments(form, period)
-    expected = Unit.objects.filter(_expected_q(form, period, unit, "", assignments))
+    """The unit's figures alone, read from its completeness cell: for dashboards."""
+    node = NATION if unit is None else unit.pk
+    cells = completeness_cells(form, period, {node})
+    if cells is None:
+        return _live_counts(form, period, unit)
+    result = Completeness(code=unit.code if unit else "", name=unit.name if unit else "Cả nước")
+    cell = cells.get(node)
+    if cell is not None:
+        result.expected, result.submitted, result.approved = cell.expected, cell.submitted, cell.approved
+        result.on_time, result.late = cell.on_time, cell.submitted - cell.on_time
+    return result
+
+
+def _live_counts(form: ReportForm, period: Period, unit: Unit | None) -> Completeness:
+    """The unit's figures alone, as two aggregate queries (no unit list)."""
+    assignments = assignments_of(form, period)
+    expected = Unit.objects.filter(expected_q(form, period, unit, "", assignments))
     done = Q(status__in=(Status.SUBMITTED, Status.APPROVED)) | Q(
         status=Status.RETURNED, submitted_at__isnull=False
     )
     # Only expected units' submissions count (the rate never passes 100%): the conditions go on
     # the joined unit.
-    rows = Submission.objects.filter(done, _expected_q(form, period, unit, "unit__", assignments))
+    rows = Submission.objects.filter(done, expected_q(form, period, unit, "unit__", assignments))
     counts = rows.filter(form=form, period_code=period.code).aggregate(
         submitted=Count("pk"),
         approved=Count("pk", filter=Q(status=Status.APPROVED)),

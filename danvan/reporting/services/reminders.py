@@ -13,7 +13,7 @@ from danvan.accounts.models import Grant, Role
 from danvan.core.formatting import format_date
 from danvan.core.periods import Period
 from danvan.reporting.models import Reminder, ReportForm, Status, Submission
-from danvan.reporting.selectors.completeness import expected_units
+from danvan.reporting.selectors.expected import expected_units
 
 
 @dataclass

@@ -16,6 +16,7 @@ from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
 from danvan.core.errors import Conflict, InvalidInput, PermissionDenied
 from danvan.reporting.models import CrossRule, ReportForm, Status, Submission, SubmissionEvent, Value
+from danvan.reporting.services.completeness import completeness_apply, completeness_before
 from danvan.reporting.services.rollups import rollups_apply
 
 
@@ -83,11 +84,13 @@ def submission_submit(*, actor: Any, scope: UserScope, submission: Submission) -
     errors = validation_errors(locked)
     if errors:
         raise InvalidInput("report_invalid", "Báo cáo còn lỗi, chưa nộp được.", errors=errors)
+    before = completeness_before(locked)
     locked.status = Status.SUBMITTED
     locked.submitted_at = timezone.now()
     locked.submitted_by = actor
     locked.version += 1
     locked.save(update_fields=["status", "submitted_at", "submitted_by", "version", "updated_at"])
+    completeness_apply(locked, before)
     locked.values.filter(is_returned=True).update(is_returned=False)
     late = " (nộp muộn)" if locked.was_late else ""
     _event(locked, "submitted", actor, f"Nộp báo cáo{late}")
@@ -105,11 +108,13 @@ def submission_approve(*, actor: Any, scope: UserScope, submission: Submission) 
         return locked
     if locked.status != Status.SUBMITTED:
         raise Conflict("not_submitted", "Báo cáo chưa được nộp nên chưa duyệt được.")
+    before = completeness_before(locked)
     locked.status = Status.APPROVED
     locked.approved_at = timezone.now()
     locked.approved_by = actor
     locked.version += 1
     locked.save(update_fields=["status", "approved_at", "approved_by", "version", "updated_at"])
+    completeness_apply(locked, before)
     _event(locked, "approved", actor, "Duyệt báo cáo")
     if locked.form.counts_in_rollups:
         _count(locked, True)
@@ -133,6 +138,7 @@ def submission_return(
     values = {v.pk: v for v in locked.values.filter(pk__in=value_comments).select_related("indicator")}
     if set(value_comments) - set(values):
         raise InvalidInput("unknown_value", "Có số liệu không thuộc báo cáo này.")
+    before = completeness_before(locked)
     _count(locked, False)
     for pk, text in value_comments.items():
         Value.objects.filter(pk=pk).update(is_returned=True, return_comment=text.strip()[:500])
@@ -140,6 +146,7 @@ def submission_return(
     locked.return_comment = comment.strip()
     locked.version += 1
     locked.save(update_fields=["status", "return_comment", "version", "updated_at"])
+    completeness_apply(locked, before)
     named = ", ".join(v.indicator.name for v in values.values())
     _event(locked, "returned", actor, comment.strip() + (f" — Số liệu cần sửa: {named}" if named else ""))
     return locked

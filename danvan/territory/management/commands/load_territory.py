@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from danvan.core.figures import node_figures_rebuild
 from danvan.core.formatting import format_number as n
 from danvan.territory.models import Level
 from danvan.territory.services import territory_sync
@@ -23,4 +24,8 @@ class Command(BaseCommand):
             f"Quan hệ sáp nhập: {n(report.lineage_total)} — thêm {n(report.lineage_created)}, "
             f"cập nhật {n(report.lineage_updated)}, xóa {n(report.lineage_deleted)}"
         )
+        if report.changed:
+            # Figures kept per unit and its ancestors follow the tree and the merge lineage.
+            node_figures_rebuild()
+            self.stdout.write("Đã tính lại số liệu tổng hợp theo địa bàn mới.")
         self.stdout.write(self.style.SUCCESS(f"Xong trong {n(report.seconds, 1)} giây."))
