@@ -1,8 +1,9 @@
 """Benchmarks of the dashboards (the landing figures that must stay cheap at 8 a.m.).
 
 - `dashboards.national`: dashboard(nation, last year) with its child table, against the raw
-  SELECTs of the rollup cells it reads (the KPI and trend cells of the nation, the KPI cells of
-  every province) — the floor the issue compares with (target ≤ 2×).
+  SELECTs of the cells it reads (the KPI and trend rollup cells of the nation, the KPI cells of
+  every province, the completeness cell of the last full month) — the floor the issue compares
+  with (target ≤ 2×).
 - `dashboards.page_national`: GET /tong-quan/?unit=&period=<last year> as a system admin,
   against GET /healthz through the same client.
 """
@@ -17,12 +18,13 @@ from bench.foundation import _fetch, _get
 from bench.registry import Case, Unavailable, benchmark
 from bench.reporting import _admin
 from danvan.core.periods import Period
-from danvan.dashboards.selectors import KPIS, TREND, _trend_months, dashboard
-from danvan.reporting.models import Indicator, RollupCell
+from danvan.dashboards.selectors import KPIS, MONTHLY_FORM, TREND, _last_full_month, _trend_months, dashboard
+from danvan.reporting.models import CompletenessCell, Indicator, ReportForm, RollupCell
 from danvan.reporting.selectors.rollups import _terms
 from danvan.territory.models import Level, Unit
 
 CELLS = RollupCell._meta.db_table
+COMPLETENESS = CompletenessCell._meta.db_table
 
 
 def _year() -> Period:
@@ -52,10 +54,16 @@ def _floor(period: Period) -> list[tuple[str, list[Any]]]:
         )
         return sql, [*indicators, *periods, *nodes]
 
+    form = ReportForm.objects.get(code=MONTHLY_FORM)
+    completeness = (
+        f"SELECT expected, submitted, approved, on_time FROM {COMPLETENESS} "  # noqa: S608
+        "WHERE form_id = %s AND period_code = %s AND node IN (%s, %s)"
+    )
     return [
         select(terms, [period.code], [0]),
         select(trend, months, [0]),
         select(terms, [period.code], provinces),
+        (completeness, [form.pk, _last_full_month(period).code, 0, 0]),
     ]
 
 
