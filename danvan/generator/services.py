@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -130,6 +130,9 @@ def rebuild_derived() -> None:
     rebuilds its rollup cells itself)."""
     tally_rebuild()
     completeness_refresh()
+    # Planner statistics of the tables just filled: SQLite keeps none until ANALYZE runs.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def filled_units(scale: Scale, province_code: str, day: dt.date) -> tuple[list[Unit], list[Unit]]:
