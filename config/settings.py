@@ -179,6 +179,12 @@ TASKS = {
         "BACKEND": env_str("DANVAN_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A task that raises is tried again (danvan.core.task_retry): at most this many attempts in all,
+# waiting the base delay, then 4× longer after each further failure (1 min, 4 min, …).
+DANVAN_TASK_MAX_ATTEMPTS = env_int("DANVAN_TASK_MAX_ATTEMPTS", 3, minimum=1)
+DANVAN_TASK_RETRY_SECONDS = env_int("DANVAN_TASK_RETRY_SECONDS", 60, minimum=1)
+# A task running longer than this is shown as stalled (its worker may have died) and may be re-run.
+DANVAN_TASK_STALLED_MINUTES = env_int("DANVAN_TASK_STALLED_MINUTES", 60, minimum=1)
 
 # E-mail (password reset, reminders): console by default; SMTP when DANVAN_SMTP_HOST is set.
 _smtp_host = env_str("DANVAN_SMTP_HOST", "")
