@@ -154,3 +154,37 @@ def approve_twice_through_the_api(submitted, personas, password, monkeypatch):
     assert refused.json()["code"] == "already_approved" and "đã được duyệt" in refused.json()["detail"]
     assert events(submission, "approved") == 1
     assert_cells_equal_a_rebuild()
+
+
+def test_a_page_opened_before_another_approver_acted_changes_nothing(report, personas, tree, client_for):
+    """The forms carry the version shown; a step taken meanwhile by someone else wins."""
+    submission = report(tree.commune_a, "2026-M05", reporter=personas.reporter_a, approve=False)
+    page = client_for(personas.approver).get(f"/bao-cao/{submission.pk}/").content.decode()
+    assert f'name="version" value="{submission.version}"' in page
+    seen = submission.version
+    workflow.submission_approve(actor=personas.admin, scope=scope_for(personas.admin), submission=submission)
+    submission.refresh_from_db()
+    before = (submission.status, submission.version, submission.events.count(), cells_snapshot())
+    stale = client_for(personas.approver).post(
+        f"/bao-cao/{submission.pk}/tra-lai/", {"comment": "Sửa lại", "version": seen}, follow=True
+    )
+    assert "vừa được người khác xử lý" in stale.content.decode()
+    submission.refresh_from_db()
+    assert (submission.status, submission.version, submission.events.count(), cells_snapshot()) == before
+
+
+def test_the_api_refuses_a_stale_if_match_on_approval(report, personas, tree, password):
+    submission = report(tree.commune_a, "2026-M06", reporter=personas.reporter_a, approve=False)
+    client = bearer(personas.approver.username, password)
+    etag = client.get(f"/api/v1/submissions/{submission.pk}")["ETag"]
+    workflow.submission_return(
+        actor=personas.admin,
+        scope=scope_for(personas.admin),
+        submission=submission,
+        comment="Sửa",
+        value_comments={},
+    )
+    refused = client.post(f"/api/v1/submissions/{submission.pk}/approve", headers={"If-Match": etag})
+    assert refused.status_code == 412 and refused.json()["code"] == "precondition_failed"
+    submission.refresh_from_db()
+    assert submission.status == Status.RETURNED and not submission.is_counted
