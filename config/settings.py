@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "danvan.accounts.middleware.ScopeMiddleware",
+    "danvan.accounts.middleware.SecondFactorRequiredMiddleware",  # after the scope: reads the roles
     "danvan.accounts.ratelimit.ApiRateLimitMiddleware",  # 429 + Retry-After per token / address
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,6 +122,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Roles whose holders must use the second sign-in factor (TOTP), e.g. "system_admin,approver":
+# until they turn it on, every page leads to its setup and the API refuses their tokens.
+DANVAN_TOTP_REQUIRED_ROLES = env_list("DANVAN_TOTP_REQUIRED_ROLES", [])
+_ROLES = {"viewer", "reporter", "approver", "unit_admin", "system_admin"}
+if set(DANVAN_TOTP_REQUIRED_ROLES) - _ROLES:
+    raise ImproperlyConfigured(f"DANVAN_TOTP_REQUIRED_ROLES takes roles among: {', '.join(sorted(_ROLES))}.")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
