@@ -27,6 +27,7 @@ from danvan.accounts.services import (
     user_create,
 )
 from danvan.accounts.services.second_factor import (
+    TOTP_SETUP_FIRST,
     second_factor_check,
     totp_enabled,
     totp_setup_missing,
@@ -151,9 +152,7 @@ def obtain_token(request: HttpRequest, payload: TokenIn) -> Any:
     if totp_enabled(user) and not second_factor_check(user=user, code=payload.otp or ""):
         raise SecondFactorRequired()
     if totp_setup_missing(scope_for(user)):
-        raise PermissionDenied(
-            _("Vai trò của bạn bắt buộc dùng xác thực hai bước: hãy bật trên trang hồ sơ.")
-        )
+        raise PermissionDenied(_(TOTP_SETUP_FIRST))
     axes_reset(ip=get_client_ip_address(request), username=user.get_username())
     update_last_login(User, user)
     token, secret = token_create(user=user, name=_("Đăng nhập qua API"), scope=ApiToken.Scope.WRITE)
