@@ -162,3 +162,37 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh"}
+
+
+@pytest.fixture
+def shared_db(transactional_db: Any, tmp_path: Any) -> Any:
+    """Committed data that other threads and processes see; yields the database's DATABASE_URL.
+
+    PostgreSQL: the test database itself. SQLite: the in-memory test database is copied to a file
+    for the test (an in-memory database is invisible to other processes, and its shared cache
+    locks per table without a busy timeout, so threads would fail instead of waiting); the
+    settings point every new connection at the file, with WAL and IMMEDIATE transactions.
+    """
+    import sqlite3
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        s = connection.settings_dict
+        auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "") + "@" if s["USER"] else ""
+        yield f"postgres://{auth}{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
+        return
+    path = tmp_path / "shared.sqlite3"
+    connection.ensure_connection()
+    memory, memory_name = connection.connection, connection.settings_dict["NAME"]
+    target = sqlite3.connect(path)
+    memory.backup(target)
+    target.close()
+    connection.connection = None  # keep the in-memory database alive; connect anew to the file
+    connection.settings_dict["NAME"] = str(path)
+    try:
+        yield f"sqlite:///{path}"
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = memory_name
+        connection.connection = memory

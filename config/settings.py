@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "danvan.accounts.middleware.ScopeMiddleware",
+    "danvan.accounts.middleware.SecondFactorRequiredMiddleware",  # after the scope: reads the roles
     "danvan.accounts.ratelimit.ApiRateLimitMiddleware",  # 429 + Retry-After per token / address
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,6 +122,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Roles whose holders must use the second sign-in factor (TOTP), e.g. "system_admin,approver":
+# until they turn it on, every page leads to its setup and the API refuses their tokens.
+DANVAN_TOTP_REQUIRED_ROLES = env_list("DANVAN_TOTP_REQUIRED_ROLES", [])
+_ROLES = {"viewer", "reporter", "approver", "unit_admin", "system_admin"}
+if set(DANVAN_TOTP_REQUIRED_ROLES) - _ROLES:
+    raise ImproperlyConfigured(f"DANVAN_TOTP_REQUIRED_ROLES takes roles among: {', '.join(sorted(_ROLES))}.")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -179,6 +186,12 @@ TASKS = {
         "BACKEND": env_str("DANVAN_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A task that raises is tried again (danvan.core.task_retry): at most this many attempts in all,
+# waiting the base delay, then 4× longer after each further failure (1 min, 4 min, …).
+DANVAN_TASK_MAX_ATTEMPTS = env_int("DANVAN_TASK_MAX_ATTEMPTS", 3, minimum=1)
+DANVAN_TASK_RETRY_SECONDS = env_int("DANVAN_TASK_RETRY_SECONDS", 60, minimum=1)
+# A task running longer than this is shown as stalled (its worker may have died) and may be re-run.
+DANVAN_TASK_STALLED_MINUTES = env_int("DANVAN_TASK_STALLED_MINUTES", 60, minimum=1)
 
 # E-mail (password reset, reminders): console by default; SMTP when DANVAN_SMTP_HOST is set.
 _smtp_host = env_str("DANVAN_SMTP_HOST", "")

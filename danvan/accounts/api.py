@@ -17,7 +17,7 @@ from ninja.params import HeaderEx, P
 
 from danvan.accounts.access import access_user, grantable_unit_by_code, require_user_admin, visible_users
 from danvan.accounts.models import ApiToken, Grant, Role, User
-from danvan.accounts.scope import UserScope
+from danvan.accounts.scope import UserScope, scope_for
 from danvan.accounts.selectors import UserFilter, filter_users, grants_of_users, idempotent_object_id
 from danvan.accounts.services import (
     GrantSpec,
@@ -26,8 +26,13 @@ from danvan.accounts.services import (
     token_create,
     user_create,
 )
-from danvan.accounts.services.second_factor import second_factor_check, totp_enabled
-from danvan.core.errors import DomainError
+from danvan.accounts.services.second_factor import (
+    TOTP_SETUP_FIRST,
+    second_factor_check,
+    totp_enabled,
+    totp_setup_missing,
+)
+from danvan.core.errors import DomainError, PermissionDenied
 from danvan.core.pagination import LimitOffsetPagination
 
 router = Router(tags=["Tài khoản"])
@@ -133,7 +138,7 @@ class UserQuery(Schema):
 @router.post(
     "/auth/token",
     auth=None,
-    response={200: TokenOut, 401: ProblemOut, 422: ProblemOut, 429: ProblemOut},
+    response={200: TokenOut, 401: ProblemOut, 403: ProblemOut, 422: ProblemOut, 429: ProblemOut},
     summary="Lấy khóa API bằng tên đăng nhập và mật khẩu",
 )
 def obtain_token(request: HttpRequest, payload: TokenIn) -> Any:
@@ -146,6 +151,8 @@ def obtain_token(request: HttpRequest, payload: TokenIn) -> Any:
         raise InvalidCredentials()
     if totp_enabled(user) and not second_factor_check(user=user, code=payload.otp or ""):
         raise SecondFactorRequired()
+    if totp_setup_missing(scope_for(user)):
+        raise PermissionDenied(_(TOTP_SETUP_FIRST))
     axes_reset(ip=get_client_ip_address(request), username=user.get_username())
     update_last_login(User, user)
     token, secret = token_create(user=user, name=_("Đăng nhập qua API"), scope=ApiToken.Scope.WRITE)

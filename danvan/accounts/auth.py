@@ -39,5 +39,9 @@ class BearerTokenAuth(HttpBearer):
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
         request.user = api_token.user
         request.scope = scope_for(api_token.user)  # type: ignore[attr-defined]
+        from danvan.accounts.services.second_factor import TOTP_SETUP_FIRST, totp_setup_missing  # cycle
+
+        if totp_setup_missing(request.scope):  # type: ignore[attr-defined]
+            raise PermissionDenied(_(TOTP_SETUP_FIRST))
         request.api_token = api_token  # type: ignore[attr-defined]
         return api_token.user

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "danvan.core"
     label = "core"
     verbose_name = "Lõi hệ thống"
+
+    def ready(self) -> None:
+        from danvan.core import task_retry
+
+        task_retry.connect()

@@ -26,6 +26,7 @@ _NAV = [
     ("portal:index", "Cổng thông tin", None),
     ("accounts:users", "Người dùng", Role.UNIT_ADMIN),
     ("audit:index", "Nhật ký", Role.UNIT_ADMIN),
+    ("core:task_failures", "Tác vụ lỗi", Role.SYSTEM_ADMIN),
 ]
 
 

@@ -20,11 +20,22 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 
-def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
-    """Count one event for (scope, key); False once more than `limit` fall in the current window."""
+def _cache_key(scope: str, key: str, window: int) -> str:
     bucket = int(time.time() // window)
     digest = hashlib.sha256(f"{scope}\x00{key}".encode()).hexdigest()[:32]
-    cache_key = f"ratelimit:{scope}:{digest}:{bucket}"
+    return f"ratelimit:{scope}:{digest}:{bucket}"
+
+
+def wait_seconds(scope: str, key: str, *, limit: int, window: int) -> int | None:
+    """Without counting: the seconds until the window ends when `limit` events already fell in it."""
+    if int(cache.get(_cache_key(scope, key, window), 0)) < limit:
+        return None
+    return max(int(window - time.time() % window), 1)
+
+
+def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
+    """Count one event for (scope, key); False once more than `limit` fall in the current window."""
+    cache_key = _cache_key(scope, key, window)
     if cache.add(cache_key, 1, timeout=window + 60):
         return limit >= 1
     try:

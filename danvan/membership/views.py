@@ -20,6 +20,7 @@ from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound, PermissionDenied
 from danvan.core.excel import XLSX_CONTENT_TYPE
 from danvan.core.periods import Period
+from danvan.core.personal_data import log_access
 from danvan.membership import stats as membership_stats
 from danvan.membership.access import (
     access_import,
@@ -134,6 +135,7 @@ def _add_member(request: HttpRequest, organization: Any, form: MemberForm) -> bo
 @refusals
 def organization(request: HttpRequest, pk: int) -> HttpResponse:
     org = access_organization(scope_of(request), pk)
+    log_access(actor=request.user, obj=org, purpose="member_list", unit=org.unit)  # names, birth dates
     form = MemberForm(request.POST or None, initial={"joined_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid() and _add_member(request, org, form):
         return redirect("membership:organization", org.pk)

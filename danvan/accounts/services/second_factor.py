@@ -1,5 +1,8 @@
 """The optional second sign-in factor: an authenticator app (TOTP) and single-use recovery codes."""
 
+from typing import Any
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +21,24 @@ MAX_FAILURES, FAILURE_WINDOW = 10, 15 * 60
 
 def totp_enabled(user: User) -> bool:
     return TotpDevice.objects.filter(user=user, confirmed_at__isnull=False).exists()
+
+
+TOTP_SETUP_FIRST = (
+    "Vai trò của bạn bắt buộc dùng xác thực hai bước: hãy bật trên trang hồ sơ trước khi dùng API."
+)
+
+
+def totp_required(scope: Any) -> bool:
+    """Whether this user's roles oblige them to use the second factor (DANVAN_TOTP_REQUIRED_ROLES)."""
+    roles = set(getattr(settings, "DANVAN_TOTP_REQUIRED_ROLES", []))
+    if not roles or not scope.is_authenticated:
+        return False
+    return bool(roles & {g.role for g in scope.grants}) or ("system_admin" in roles and scope.is_system_admin)
+
+
+def totp_setup_missing(scope: Any) -> bool:
+    """Required by a role but not turned on yet: the user may only set it up."""
+    return totp_required(scope) and not totp_enabled(scope.user)
 
 
 def totp_start(*, user: User) -> TotpDevice:

@@ -235,3 +235,63 @@ def test_weak_passwords_are_refused_in_vietnamese(personas, candidate, message):
 
 def test_a_strong_password_passes(personas):
     assert password_problems("Tổ-dân-phố-số-7 vững mạnh", personas.reporter_a) == []
+
+
+@pytest.fixture
+def required_for_leaders(settings):
+    settings.DANVAN_TOTP_REQUIRED_ROLES = ["system_admin", "approver"]
+
+
+def test_a_required_factor_leads_every_page_to_its_setup(personas, client_for, required_for_leaders):
+    client = client_for(personas.approver)
+    for path in ("/", "/bao-cao/", "/tai-khoan/ho-so/"):
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"] == SETUP
+    setup = client.get(SETUP, follow=True)
+    assert setup.status_code == 200 and "bắt buộc dùng xác thực hai bước" in setup.content.decode()
+    enrol(personas.approver)
+    assert client.get("/bao-cao/").status_code == 200
+    # a reporter's role is not listed: nothing changes for them
+    assert client_for(personas.reporter_a).get("/bao-cao/").status_code == 200
+
+
+def test_a_required_factor_cannot_be_turned_off(personas, client_for, password, required_for_leaders):
+    enrol(personas.admin)
+    client_for(personas.admin).post(SETUP + "tat/", {"password": password})
+    assert TotpDevice.objects.filter(user=personas.admin, confirmed_at__isnull=False).exists()
+
+
+def test_the_api_refuses_leaders_without_the_factor(personas, password, required_for_leaders):
+    from danvan.accounts.services.tokens import token_create
+
+    user = personas.approver
+    body = json.dumps({"username": user.username, "password": password})
+    refused = Client().post("/api/v1/auth/token", body, content_type="application/json")
+    assert refused.status_code == 403 and "xác thực hai bước" in refused.json()["detail"]
+    _token, secret = token_create(user=user, name="cũ", scope="write")  # made before the rule
+    older = Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/v1/practices")
+    assert older.status_code == 403
+    secret_totp, _codes = enrol(user)
+    body = json.dumps({"username": user.username, "password": password, "otp": totp.totp(secret_totp)})
+    assert Client().post("/api/v1/auth/token", body, content_type="application/json").status_code == 200
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/v1/practices").status_code == 200
+
+
+def test_required_roles_are_checked_at_start():
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DANVAN_TOTP_REQUIRED_ROLES": "approver,sep",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "DANVAN_TOTP_REQUIRED_ROLES" in result.stderr

@@ -22,6 +22,7 @@ from danvan.accounts.services.second_factor import (
     totp_confirm,
     totp_disable,
     totp_enabled,
+    totp_required,
     totp_start,
 )
 from danvan.core.errors import DomainError
@@ -126,6 +127,9 @@ def second_factor(request: HttpRequest) -> HttpResponse:
 @require_POST
 def second_factor_disable(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
+    if totp_required(request.scope):  # type: ignore[attr-defined]
+        messages.error(request, _("Vai trò của bạn bắt buộc dùng xác thực hai bước; không tắt được."))
+        return redirect("accounts:second_factor")
     form = PasswordConfirmForm(request.POST)
     if form.is_valid() and user.check_password(form.cleaned_data["password"]):
         totp_disable(actor=user, user=user)

@@ -2,6 +2,7 @@
 updates with evidence, the roll-up of children into their parent, cancelling, and reminders."""
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
 from danvan.core.errors import Conflict, InvalidInput
+from danvan.core.uploads import DOCUMENTS, IMAGES, check_upload
 from danvan.meetings.models import Directive, Meeting, Task, TaskStatus, TaskUpdate
 from danvan.meetings.models.tasks import OPEN_STATUSES
 from danvan.meetings.services.common import Errors, check_writer, fail, format_date, reach_error
@@ -153,8 +155,13 @@ def _check_update(task: Task, progress: int, note: str, on_date: dt.date, eviden
         errors["note"] = [_("Cần ghi kết quả đã thực hiện.")]
     if on_date > timezone.localdate():
         errors["on_date"] = [_("Ngày cập nhật không được sau hôm nay.")]
-    if evidence is not None and evidence.size > MAX_EVIDENCE:
-        errors["evidence"] = [_("Tệp minh chứng quá lớn (tối đa 10 MB).")]
+    if evidence is not None:
+        try:  # by content, not by name or Content-Type; size before reading (core/uploads.py)
+            checked = check_upload(evidence, allowed=DOCUMENTS | IMAGES, max_bytes=MAX_EVIDENCE)
+        except InvalidInput as exc:
+            errors["evidence"] = [exc.message]
+        else:  # stored under a name of ours, never the client's
+            evidence.name = f"minh-chung-{secrets.token_hex(8)}{checked.extension}"
     fail(errors, _("Cập nhật tiến độ chưa hợp lệ."))
 
 

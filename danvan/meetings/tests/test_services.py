@@ -280,3 +280,32 @@ def test_reminder_command_runs_the_task(schedule, bodies, personas):
         "send_task_reminders", stdout=out
     )  # enqueued (immediate backend in tests): nothing left today
     assert meeting.tasks.get().last_reminded_on == timezone.localdate()
+
+
+def test_evidence_is_checked_by_content_and_stored_under_our_name(
+    personas, bodies, unchanged, settings, tmp_path
+):
+    """The shared upload check (core/uploads.py) on task evidence: a page named .pdf is refused,
+    a PDF named like a path is stored under a random name inside the evidence folder."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    scope = scope_for(personas.reporter_a)
+    day = timezone.localdate() + dt.timedelta(days=10)
+    task = tasks.task_create(
+        actor=personas.reporter_a,
+        scope=scope,
+        spec=tasks.TaskSpec("Sửa đèn", bodies.women_a, day),
+        assigner=bodies.party_a,
+    )
+    page = SimpleUploadedFile("bien-ban.pdf", b"<html><script>alert(1)</script></html>", "application/pdf")
+    with unchanged(), pytest.raises(InvalidInput) as refused:
+        tasks.task_progress(actor=personas.reporter_a, task=task, progress=50, note="Đã làm", evidence=page)
+    assert "Định dạng tệp không được chấp nhận" in refused.value.errors["evidence"][0]
+    pdf = SimpleUploadedFile("../../etc/passwd", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\n", "text/html")
+    update = tasks.task_progress(
+        actor=personas.reporter_a, task=task, progress=50, note="Đã làm", evidence=pdf
+    )
+    name = update.evidence.name
+    assert name.startswith("meetings/evidence/") and name.endswith(".pdf") and "passwd" not in name
+    assert (tmp_path / name).resolve().is_relative_to(tmp_path)

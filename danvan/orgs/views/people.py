@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.personal_data import log_access
 from danvan.orgs import access, selectors, services
 from danvan.orgs.forms import PeopleFilterForm, PersonForm, show_domain_error
 from danvan.orgs.models import Person
@@ -53,6 +54,7 @@ def people(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     person = access.access_person(scope, pk)
+    log_access(actor=request.user, obj=person, purpose="view", unit=person.home_unit)
     timeline = selectors.person_timeline(person, access.visible_positions(scope))
     today = selectors.today()
     editable = {p.pk for p in timeline if access.can_edit_unit(scope, p.organization.unit)}

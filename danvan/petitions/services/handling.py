@@ -51,6 +51,12 @@ def require(scope: UserScope | None, petition: Petition, action: str) -> None:
 
 
 def check_move(petition: Petition, to: str) -> None:
+    if petition.status == to:  # two people taking the same step at once: the second one gets this
+        raise Conflict(
+            "already_done",
+            f"Vụ việc đã ở trạng thái «{Status(to).label}» (người khác vừa xử lý); "
+            "hãy tải lại trang để xem kết quả.",
+        )
     if to not in TRANSITIONS.get(petition.status, ()):
         raise Conflict(
             "illegal_transition",

@@ -114,3 +114,26 @@ def test_floods_from_one_address_get_429(client, tree, topic):
     limited = client.post("/gui-y-kien/", form(tree, topic))
     assert limited.status_code == 429 and int(limited["Retry-After"]) > 0
     assert "quá nhiều lần" in limited.content.decode() and not Petition.objects.exists()
+
+
+def test_guessing_tracking_codes_or_private_links_gets_429(client, tree, topic, unchanged):
+    """20 wrong lookups per address and hour; then even a right code waits (no enumeration)."""
+    from django.test import Client
+
+    from danvan.petitions.views.public import LOOKUP_MISSES
+
+    client.post("/gui-y-kien/", form(tree, topic))
+    petition = Petition.objects.get()
+    guesser = Client(REMOTE_ADDR="198.51.100.9")
+    for n in range(LOOKUP_MISSES):
+        code = f"YK26-SAI{n:04d}/" if n % 2 else f"{petition.tracking_code}/sai{n}/"
+        wrong = f"/gui-y-kien/theo-doi/{code}"
+        assert guesser.get(wrong).status_code == 404
+    with unchanged():
+        refused = guesser.get(f"/gui-y-kien/theo-doi/{petition.tracking_code}/")
+        step = guesser.post(f"/gui-y-kien/theo-doi/{petition.tracking_code}/sai/rut-don/", {"reason": "x"})
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "nhập sai mã theo dõi hoặc đường dẫn riêng quá nhiều lần" in refused.content.decode()
+    assert step.status_code == 429 and Petition.objects.get().status == petition.status
+    other = Client(REMOTE_ADDR="198.51.100.10")
+    assert other.get(f"/gui-y-kien/theo-doi/{petition.tracking_code}/").status_code == 200

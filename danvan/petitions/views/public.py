@@ -4,6 +4,8 @@ citizen's private page with the satisfaction question, public statistics.
 Nothing personal is shown on the tracking page: the status, the dates and a public answer only.
 """
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core import ratelimit
 from danvan.core.errors import DomainError, NotFound
 from danvan.core.periods import Period
 from danvan.petitions.access import access_private, access_public_file, access_tracked
@@ -59,10 +62,37 @@ def _province(request: HttpRequest) -> Unit | None:
     return _provinces().filter(code=code).first() if code else None
 
 
-def _too_many(request: HttpRequest, wait: int) -> HttpResponse:
-    response = render(request, "petitions/public/too_many.html", {"minutes": max(wait // 60, 1)}, status=429)
+def _too_many(request: HttpRequest, wait: int, *, lookup: bool = False) -> HttpResponse:
+    context = {"minutes": max(wait // 60, 1), "lookup": lookup}
+    response = render(request, "petitions/public/too_many.html", context, status=429)
     response["Retry-After"] = str(wait)
     return response
+
+
+LOOKUP_MISSES, LOOKUP_WINDOW = 20, 3600  # wrong tracking codes or private links per address
+
+
+def guessing_limited[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R | HttpResponse]:
+    """Lookups by tracking code or private link: after LOOKUP_MISSES misses (404) from one address
+    within the hour, every lookup from it answers 429 until the hour ends (no guessing codes)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> R | HttpResponse:
+        address = ratelimit.client_ip(request)
+        limits = {"limit": LOOKUP_MISSES, "window": LOOKUP_WINDOW}
+        wait = ratelimit.wait_seconds("petition-lookup-miss", address, **limits)
+        if wait is not None:
+            return _too_many(request, wait, lookup=True)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            ratelimit.hit("petition-lookup-miss", address, **limits)
+            raise
+        if response.status_code == 404:
+            ratelimit.hit("petition-lookup-miss", address, **limits)
+        return response
+
+    return wrapped
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -122,6 +152,7 @@ def track_form(request: HttpRequest) -> HttpResponse:
     )
 
 
+@guessing_limited
 def track(request: HttpRequest, code: str) -> HttpResponse:
     try:
         petition = access_tracked(code)
@@ -148,6 +179,7 @@ def _private_context(petition: Any, secret: str, **forms: Any) -> dict[str, Any]
     }
 
 
+@guessing_limited
 @refusals
 def private(request: HttpRequest, code: str, secret: str) -> HttpResponse:
     petition = access_private(code, secret)
@@ -158,6 +190,7 @@ def private(request: HttpRequest, code: str, secret: str) -> HttpResponse:
 
 
 @require_POST
+@guessing_limited
 @refusals
 def private_step(request: HttpRequest, code: str, secret: str, name: str) -> HttpResponse:
     petition = access_private(code, secret)
@@ -187,6 +220,7 @@ def private_step(request: HttpRequest, code: str, secret: str, name: str) -> Htt
     )
 
 
+@guessing_limited
 @refusals
 def public_file(request: HttpRequest, code: str, pk: int) -> HttpResponseBase:
     petition = access_tracked(code)

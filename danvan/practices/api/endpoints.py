@@ -240,12 +240,28 @@ def update_practice(
     return _detail(request, practice.pk, response)
 
 
-@router.post("/{practice_id}/transitions", response={200: PracticeOut, **ERRORS}, summary="Chuyển trạng thái")
-def transition(request: HttpRequest, practice_id: int, payload: TransitionIn, response: HttpResponse) -> Any:
-    """422 nếu bước chuyển không hợp lệ hoặc thiếu lý do, 403 nếu không có quyền, 404 nếu không xem được."""
+@router.post(
+    "/{practice_id}/transitions",
+    response={200: PracticeOut, 412: ProblemOut, **ERRORS},
+    summary="Chuyển trạng thái",
+)
+def transition(
+    request: HttpRequest,
+    practice_id: int,
+    payload: TransitionIn,
+    response: HttpResponse,
+    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+) -> Any:
+    """422 nếu bước chuyển không hợp lệ hoặc thiếu lý do, 403 nếu không có quyền, 404 nếu không xem được.
+    Gửi If-Match (ETag lần đọc) thì 412 khi bản ghi đã đổi, 409 khi người khác vừa chuyển cùng lúc."""
     scope = _scope(request)
     practice = access_practice(scope, practice_id, READ)
     practice_transition(
-        actor=request.user, scope=scope, practice=practice, to=payload.to, reason=payload.reason
+        actor=request.user,
+        scope=scope,
+        practice=practice,
+        to=payload.to,
+        reason=payload.reason,
+        expected_version=_expected_version(practice, if_match) if if_match else None,
     )
     return _detail(request, practice.pk, response)

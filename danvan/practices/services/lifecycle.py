@@ -12,7 +12,7 @@ from django.db import transaction
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
-from danvan.core.errors import PermissionDenied
+from danvan.core.errors import Conflict, PermissionDenied
 from danvan.practices.errors import InvalidInput
 from danvan.practices.models import Practice, Status
 from danvan.practices.services.tally import footprint, tally_apply
@@ -69,11 +69,24 @@ def _check(practice: Practice, to: str, reason: str, scope: UserScope) -> None:
 
 @transaction.atomic
 def practice_transition(
-    *, actor: Any, scope: UserScope, practice: Practice, to: str, reason: str = ""
+    *,
+    actor: Any,
+    scope: UserScope,
+    practice: Practice,
+    to: str,
+    reason: str = "",
+    expected_version: int | None = None,
 ) -> Practice:
+    """One step; with the version the user saw, a step someone took meanwhile is a conflict (409)."""
     locked = (
         Practice.objects.select_for_update(of=("self",)).select_related("unit", "field").get(pk=practice.pk)
     )
+    if expected_version is not None and locked.version != expected_version:
+        raise Conflict(
+            "stale_version",
+            f"Mô hình vừa được người khác chuyển sang «{Status(locked.status).label}»; "
+            "hãy tải lại trang để xem tình trạng mới.",
+        )
     _check(locked, to, reason, scope)
     before, counted_before = locked.status, footprint(locked)
     locked.status = to

@@ -87,6 +87,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practices/detail.html", detail_context(request, practice))
 
 
+def _version(request: HttpRequest) -> int | None:
+    text = request.POST.get("version", "")
+    return int(text) if text.isdigit() and len(text) < 10 else None
+
+
 @require_POST
 @login_required
 @refusals
@@ -102,6 +107,7 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
                 practice=practice,
                 to=form.cleaned_data["to"],
                 reason=form.cleaned_data["reason"],
+                expected_version=_version(request),
             )
         except DomainError as exc:
             add_domain_errors(form, exc)

@@ -296,12 +296,25 @@ def submit(request: HttpRequest, submission_id: int, response: HttpResponse) -> 
     return _detail(access_submission(scope, submission.pk), response)
 
 
+def _seen_version(submission: Submission, if_match: str | None) -> int | None:
+    """With If-Match: 412 when already stale; else the version read, checked again under lock (409)."""
+    _check_if_match(submission, if_match)
+    return submission.version if if_match and if_match.strip() != "*" else None
+
+
 @router.post("/submissions/{submission_id}/approve", response={200: SubmissionOut, **ERRORS}, summary="Duyệt")
-def approve(request: HttpRequest, submission_id: int, response: HttpResponse) -> Any:
-    """Số liệu được cộng vào tổng hợp cấp trên ngay khi duyệt."""
+def approve(
+    request: HttpRequest,
+    submission_id: int,
+    response: HttpResponse,
+    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+) -> Any:
+    """Số liệu được cộng vào tổng hợp cấp trên ngay khi duyệt. Báo cáo đã duyệt (người khác vừa
+    duyệt) trả 409; gửi If-Match để không duyệt báo cáo đã đổi từ lúc đọc."""
     scope = _scope(request)
+    submission = access_submission(scope, submission_id)
     submission = submission_approve(
-        actor=request.user, scope=scope, submission=access_submission(scope, submission_id)
+        actor=request.user, scope=scope, submission=submission, version=_seen_version(submission, if_match)
     )
     return _detail(access_submission(scope, submission.pk), response)
 
@@ -310,7 +323,11 @@ def approve(request: HttpRequest, submission_id: int, response: HttpResponse) ->
     "/submissions/{submission_id}/return", response={200: SubmissionOut, **ERRORS}, summary="Trả lại để sửa"
 )
 def return_submission(
-    request: HttpRequest, submission_id: int, payload: ReturnIn, response: HttpResponse
+    request: HttpRequest,
+    submission_id: int,
+    payload: ReturnIn,
+    response: HttpResponse,
+    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
 ) -> Any:
     """Trả lại cả báo cáo (comment) hoặc từng số liệu (values: chỉ tiêu + ý kiến); báo cáo đã duyệt
     cũng trả lại được (mở lại từng số liệu)."""
@@ -331,6 +348,7 @@ def return_submission(
         submission=submission,
         comment=payload.comment,
         value_comments=comments,
+        version=_seen_version(submission, if_match),
     )
     return _detail(access_submission(scope, submission.pk), response)
 

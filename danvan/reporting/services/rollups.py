@@ -103,6 +103,7 @@ def rollups_apply(submission: Submission, *, sign: int) -> int:
     Called by the workflow inside its transaction, after `is_counted` has been set (adding) or
     before it is cleared (removing) — both read the other counted values of the unit.
     """
+    _serialize()
     deltas = _deltas(submission, sign)
     if not deltas:
         return 0
@@ -136,6 +137,21 @@ def rollups_apply(submission: Submission, *, sign: int) -> int:
     if touched_minmax:
         _recompute_extremes(touched_minmax, submission)
     return len(keys)
+
+
+ROLLUP_LOCK = 0x44560001  # one PostgreSQL advisory lock for every change of rollup cells
+
+
+def _serialize() -> None:
+    """One submission's cells change at a time, until its transaction ends.
+
+    Two approvals at once would otherwise both create a missing cell (the second fails on the
+    unique constraint) and both read the other values of a unit for LATEST indicators before
+    either commits. SQLite needs nothing: IMMEDIATE transactions already write one at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ROLLUP_LOCK])
 
 
 def _locked_cells(keys: set[CellKey]) -> dict[CellKey, RollupCell]:

@@ -15,6 +15,7 @@ from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
 from danvan.core.errors import Conflict, InvalidInput, PermissionDenied
+from danvan.core.formatting import format_datetime
 from danvan.reporting.models import CrossRule, ReportForm, Status, Submission, SubmissionEvent, Value
 from danvan.reporting.services.completeness import completeness_apply, completeness_before
 from danvan.reporting.services.rollups import rollups_apply
@@ -25,6 +26,24 @@ def _locked(submission: Submission) -> Submission:
         Submission.objects.select_for_update(of=("self",))
         .select_related("form", "unit__parent")
         .get(pk=submission.pk)
+    )
+
+
+def _check_version(submission: Submission, version: int | None) -> None:
+    """The version the approver saw: another person's step in between is a conflict (409)."""
+    if version is not None and submission.version != version:
+        raise Conflict(
+            "stale_submission",
+            "Báo cáo vừa được người khác xử lý sau khi bạn mở trang; hãy tải lại trang để xem "
+            "tình trạng mới rồi làm lại nếu vẫn cần.",
+        )
+
+
+def _already(submission: Submission, what: str, at: Any) -> Conflict:
+    return Conflict(
+        f"already_{what}",
+        f"Báo cáo đã được {'duyệt' if what == 'approved' else 'trả lại'} lúc {format_datetime(at)}; "
+        "thao tác của bạn không được thực hiện.",
     )
 
 
@@ -100,12 +119,16 @@ def submission_submit(*, actor: Any, scope: UserScope, submission: Submission) -
 
 
 @transaction.atomic
-def submission_approve(*, actor: Any, scope: UserScope, submission: Submission) -> Submission:
+def submission_approve(
+    *, actor: Any, scope: UserScope, submission: Submission, version: int | None = None
+) -> Submission:
+    """Approve; two approvers at once: the row lock lets one through, the other gets 409."""
     locked = _locked(submission)
     if not can_approve(scope, locked):
         raise PermissionDenied("Chỉ lãnh đạo cấp duyệt mới duyệt được báo cáo này.")
     if locked.status == Status.APPROVED:
-        return locked
+        raise _already(locked, "approved", locked.approved_at)
+    _check_version(locked, version)
     if locked.status != Status.SUBMITTED:
         raise Conflict("not_submitted", "Báo cáo chưa được nộp nên chưa duyệt được.")
     before = completeness_before(locked)
@@ -123,12 +146,21 @@ def submission_approve(*, actor: Any, scope: UserScope, submission: Submission) 
 
 @transaction.atomic
 def submission_return(
-    *, actor: Any, scope: UserScope, submission: Submission, comment: str, value_comments: dict[int, str]
+    *,
+    actor: Any,
+    scope: UserScope,
+    submission: Submission,
+    comment: str,
+    value_comments: dict[int, str],
+    version: int | None = None,
 ) -> Submission:
     """Send back to the reporter: the whole report, or only the values given (id → comment)."""
     locked = _locked(submission)
     if not can_approve(scope, locked):
         raise PermissionDenied("Chỉ lãnh đạo cấp duyệt mới trả lại được báo cáo này.")
+    if locked.status == Status.RETURNED:
+        raise _already(locked, "returned", locked.updated_at)
+    _check_version(locked, version)
     if locked.status not in (Status.SUBMITTED, Status.APPROVED):
         raise Conflict("not_submitted", "Chỉ trả lại được báo cáo đã nộp hoặc đã duyệt.")
     if not comment.strip() and not any(c.strip() for c in value_comments.values()):

@@ -280,7 +280,9 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     scope = scope_of(request)
     submission = access_submission(scope, pk)
     try:
-        submission_approve(actor=request.user, scope=scope, submission=submission)
+        submission_approve(
+            actor=request.user, scope=scope, submission=submission, version=_int(request.POST.get("version"))
+        )
         messages.success(request, _("Đã duyệt báo cáo; số liệu đã được cộng vào tổng hợp."))
     except Conflict as exc:
         messages.error(request, exc.message)
@@ -306,6 +308,7 @@ def return_report(request: HttpRequest, pk: int) -> HttpResponse:
             submission=submission,
             comment=request.POST.get("comment", ""),
             value_comments=comments,
+            version=_int(request.POST.get("version")),
         )
         messages.success(request, _("Đã trả lại báo cáo để sửa."))
     except DomainError as exc:
