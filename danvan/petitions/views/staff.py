@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,12 +17,12 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound
-from danvan.core.excel import XLSX_CONTENT_TYPE
+from danvan.core.export import ListExport, export_query, export_response, form_filters, wants_export
 from danvan.core.periods import Period
 from danvan.petitions import stats as petition_stats
 from danvan.petitions import timing
 from danvan.petitions.access import visible_petitions
-from danvan.petitions.exports import petitions_workbook
+from danvan.petitions.exports import list_columns, petition_row
 from danvan.petitions.forms import FilterForm, StaffIntakeForm, StatsForm, add_domain_errors
 from danvan.petitions.links import private_path
 from danvan.petitions.selectors import PetitionFilter, deadline_board, filter_petitions, similar_petitions
@@ -47,8 +48,12 @@ def _filtered(request: HttpRequest) -> tuple[FilterForm, QuerySet[Any]]:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     form, rows = _filtered(request)
+    if wants_export(request):  # without any sender's name or contacts
+        title = _("Ý kiến, kiến nghị, khiếu nại, tố cáo")
+        export = ListExport(title, "y-kien-don-thu", list_columns(), rows, petition_row, form_filters(form))
+        return export_response(request, export)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -65,11 +70,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
-    """The filtered list in Excel — without any sender's name or contacts."""
-    _form, rows = _filtered(request)
-    response = HttpResponse(petitions_workbook(rows[:20_000]), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="y-kien-don-thu.xlsx"'
-    return response
+    """The former address of the export: the list's own URL answers it now."""
+    return redirect(f"{reverse('petitions:index')}?{export_query(request.GET)}")
 
 
 def intake_units(request: HttpRequest) -> QuerySet[Unit]:
@@ -163,7 +165,7 @@ def _stats_target(request: HttpRequest, form: StatsForm) -> tuple[Unit | None, P
 
 @login_required
 @refusals
-def stats(request: HttpRequest) -> HttpResponse:
+def stats(request: HttpRequest) -> HttpResponseBase:
     form = StatsForm(request.GET or None)
     try:
         unit, period = _stats_target(request, form)
