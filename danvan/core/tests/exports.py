@@ -27,3 +27,17 @@ def column(response: Any, name: str) -> list[Any]:
     header, rows = exported(response)
     index = header.index(name)
     return [row[index] for row in rows]
+
+
+def rows_of(response: Any) -> list[list[Any]]:
+    """Every row of the first sheet (a statistics export of several tables), blank cells dropped
+    at the end of each row."""
+    assert response.status_code == 200 and response["Content-Type"] == XLSX_CONTENT_TYPE
+    sheet = load_workbook(io.BytesIO(response.getvalue()), read_only=True).worksheets[0]
+    rows = []
+    for row in sheet.iter_rows(values_only=True):
+        values = list(row)
+        while values and values[-1] is None:
+            values.pop()
+        rows.append(values)
+    return rows
