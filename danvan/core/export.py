@@ -310,6 +310,14 @@ def tables_response(
     return FileResponse(handle, as_attachment=True, filename=name, content_type=XLSX_CONTENT_TYPE)
 
 
+def may_export_personal(scope: Any) -> bool:
+    """Who keeps records (reporter or above somewhere, or a system administrator) may export the
+    personal fields a list shows; a viewer's export leaves them out."""
+    from danvan.accounts.models import Role
+
+    return bool(scope.is_system_admin or scope.paths(Role.REPORTER))
+
+
 def is_personal(column: Column) -> bool:
     from danvan.core.personal_data import personal_fields
 
@@ -334,6 +342,18 @@ def _audit_personal(request: HttpRequest, export: ListExport, columns: Sequence[
         object_repr=export.title,
         changes={"rows": rows, "columns": shown, "filters": export.filters},
     )
+
+
+def figures_table(caption: str, rows: Iterable[tuple[str, str, Any]]) -> SheetTable:
+    """A statistics page's (label, unit of measure, value) rows: money in đồng, % as percentages."""
+    kinds = {"%": PERCENT, "đồng": MONEY}
+    values = [[label, measure, Typed(value, kinds.get(measure, DECIMAL))] for label, measure, value in rows]
+    columns = [
+        Column(_("Chỉ tiêu"), width=56),
+        Column(_("Đơn vị tính"), width=14),
+        Column(_("Số liệu"), DECIMAL, 18),
+    ]
+    return SheetTable(caption, columns, values)
 
 
 # Describing the filters a page applied -------------------------------------------------------------

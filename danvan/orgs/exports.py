@@ -9,14 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from danvan.accounts.models import Role
-from danvan.accounts.scope import UserScope
 from danvan.core.export import DATE, Column
 from danvan.orgs.models import Organization, Person, Position
-
-
-def may_export_personal(scope: UserScope) -> bool:
-    return scope.is_system_admin or bool(scope.paths(Role.REPORTER))
 
 
 def organization_columns() -> list[Column]:

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import DomainError, NotFound
-from danvan.core.export import ListExport, export_response, form_filters, wants_export
+from danvan.core.export import ListExport, export_response, form_filters, may_export_personal, wants_export
 from danvan.orgs import access, selectors, services
-from danvan.orgs.exports import may_export_personal, person_columns, person_row
+from danvan.orgs.exports import person_columns, person_row
 from danvan.orgs.forms import PeopleFilterForm, PersonForm, show_domain_error
 from danvan.orgs.models import Person
 from danvan.orgs.views.common import (

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound
-from danvan.core.export import ListExport, export_response, filters_text, wants_export
+from danvan.core.export import ListExport, export_response, filters_text, may_export_personal, wants_export
 from danvan.core.formatting import format_date
 from danvan.orgs import access, selectors, services
-from danvan.orgs.exports import may_export_personal, position_columns, position_row
+from danvan.orgs.exports import position_columns, position_row
 from danvan.orgs.forms import PositionEndForm, PositionForm, PositionsOnDateForm, show_domain_error
 from danvan.orgs.models import Organization, Person
 from danvan.orgs.views.common import (
