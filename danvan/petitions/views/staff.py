@@ -17,7 +17,18 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound
-from danvan.core.export import ListExport, export_query, export_response, form_filters, wants_export
+from danvan.core.export import (
+    INTEGER,
+    Column,
+    ListExport,
+    SheetTable,
+    export_query,
+    export_response,
+    figures_table,
+    form_filters,
+    tables_response,
+    wants_export,
+)
 from danvan.core.periods import Period
 from danvan.petitions import stats as petition_stats
 from danvan.petitions import timing
@@ -182,7 +193,27 @@ def stats(request: HttpRequest) -> HttpResponseBase:
     }
     if unit is not None:
         context |= stats_context(unit, period)
+        if wants_export(request) and not form.errors:
+            return _stats_export(request, unit, period, context)
     return render(request, "petitions/stats.html", context)
+
+
+def _stats_export(
+    request: HttpRequest, unit: Unit, period: Period, context: dict[str, Any]
+) -> HttpResponseBase:
+    figures = figures_table(
+        _("Chỉ tiêu chính"), [(f["label"], f["measure"], f["value"]) for f in context["figures"]]
+    )
+    topics = SheetTable(
+        _("Theo lĩnh vực"),
+        [
+            Column(_("Lĩnh vực"), width=40),
+            *(Column(h, INTEGER, 14) for h in (_("Tiếp nhận"), _("Đã giải quyết"), _("Đúng hạn"))),
+        ],
+        [[t["topic__name"], t["received"], t["resolved"], t["on_time"]] for t in context["topics"]],
+    )
+    title = _("Ý kiến, đơn thư — %(u)s — %(p)s") % {"u": unit.name, "p": period.label}
+    return tables_response(request, title, f"thong-ke-y-kien-{unit.code}-{period.code}", [figures, topics])
 
 
 def stats_context(unit: Unit, period: Period) -> dict[str, Any]:
@@ -195,5 +226,4 @@ def stats_context(unit: Unit, period: Period) -> dict[str, Any]:
         "figures": rows,
         "values": values,
         "topics": petition_stats.by_topic(unit=unit, period=period),
-        "export_url": reverse("petitions:export"),
     }
