@@ -17,14 +17,43 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.export import DATETIME, Column, ListExport, export_response, wants_export
 from danvan.documents.access import access_document, own_documents
 from danvan.documents.forms import DocumentRequestForm, ObjectDocumentForm
 from danvan.documents.frame import default_template
+from danvan.documents.models import GeneratedDocument
 from danvan.documents.official import Style
+from danvan.documents.registry import DOCUMENT_TYPES
 from danvan.documents.rendering import DOCX_CONTENT_TYPE
 from danvan.documents.services import document_request
 
 PAGE_SIZE = 25
+
+
+def _columns() -> list[Column]:
+    return [
+        Column(_("Văn bản"), width=60),
+        Column(_("Loại"), width=30),
+        Column(_("Đơn vị"), width=28),
+        Column(_("Định dạng"), width=12),
+        Column(_("Yêu cầu lúc"), DATETIME, 18),
+        Column(_("Trạng thái"), width=16),
+        Column(_("Xong lúc"), DATETIME, 18),
+    ]
+
+
+def _row(d: GeneratedDocument) -> list[Any]:
+    kind = DOCUMENT_TYPES.get(d.type)
+    label = kind.label if kind else d.type
+    return [
+        d.title,
+        label,
+        d.unit.name,
+        d.get_format_display(),
+        d.created_at,
+        d.get_status_display(),
+        d.finished_at,
+    ]
 
 
 def _scope(request: HttpRequest) -> UserScope:
@@ -48,8 +77,12 @@ def _crumbs() -> list[dict[str, str | None]]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     scope = _scope(request)
+    if wants_export(request):
+        return export_response(
+            request, ListExport(_("Văn bản của tôi"), "van-ban", _columns(), own_documents(scope), _row)
+        )
     form = DocumentRequestForm(request.POST or None, units=scope.units)
     if request.method == "POST" and form.is_valid():
         try:
