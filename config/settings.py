@@ -180,6 +180,8 @@ DANVAN_MAX_REQUEST_BYTES = env_int(
 )
 DANVAN_MAX_EXCEL_BYTES = env_int("DANVAN_MAX_EXCEL_BYTES", 5 * 1024 * 1024, minimum=1024)
 DANVAN_MAX_IMPORT_ROWS = env_int("DANVAN_MAX_IMPORT_ROWS", 5000, minimum=10)
+# One Excel export of a list: more rows answer a message asking to filter (danvan.core.export).
+DANVAN_MAX_EXPORT_ROWS = env_int("DANVAN_MAX_EXPORT_ROWS", 100_000, minimum=10)
 
 TASKS = {
     "default": {

@@ -7,7 +7,10 @@ class CampaignsConfig(AppConfig):
     verbose_name = "An sinh xã hội"
 
     def ready(self) -> None:
+        from danvan.campaigns import documents
         from danvan.core.personal_data import PersonalData, register
+
+        documents.register()
 
         def by_name(subject):
             from danvan.campaigns.models import Beneficiary

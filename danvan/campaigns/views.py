@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.scope import UserScope
 from danvan.accounts.selectors import current_unit
 from danvan.audit.services import audit_record
+from danvan.campaigns import exports
 from danvan.campaigns import stats as campaign_stats
 from danvan.campaigns.access import (
     READ,
@@ -54,6 +56,7 @@ from danvan.campaigns.services import (
     may_write,
 )
 from danvan.core.errors import DomainError, NotFound, PermissionDenied
+from danvan.core.export import filters_text, wants_export
 from danvan.core.periods import Period
 from danvan.territory.models import Unit
 from danvan.territory.tree import subtree_q
@@ -63,11 +66,11 @@ def scope_of(request: HttpRequest) -> UserScope:
     return request.scope  # type: ignore[attr-defined]
 
 
-def refusals[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+def refusals[**P, R: HttpResponseBase](view: Callable[P, R]) -> Callable[P, R]:
     """Missing and not-yours answer 404; visible but not allowed answers 403."""
 
     @wraps(view)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return view(*args, **kwargs)
         except NotFound as exc:
@@ -84,7 +87,7 @@ def crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     form = StatsForm(request.GET)
     criteria = CampaignFilter(q=request.GET.get("q", "")[:100])
     if form.is_valid():
@@ -92,6 +95,8 @@ def index(request: HttpRequest) -> HttpResponse:
             q=criteria.q, unit=form.cleaned_data["unit"], period=form.cleaned_data["period"]
         )
     campaigns = filter_campaigns(visible_campaigns(scope_of(request)), criteria)
+    if wants_export(request):
+        return exports.campaigns_export(request, campaigns, filters_text(_filters(form, criteria)))
     page = Paginator(campaigns, 25).get_page(request.GET.get("page"))
     unit = current_unit(request)
     context = {
@@ -102,6 +107,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "breadcrumbs": crumbs(),
     }
     return render(request, "campaigns/index.html", context)
+
+
+def _filters(form: StatsForm, criteria: CampaignFilter) -> list[tuple[str, Any]]:
+    return [(_("Tìm kiếm"), criteria.q), (_("Đơn vị"), criteria.unit), (_("Kỳ"), criteria.period)]
 
 
 def _working_unit(request: HttpRequest) -> Unit:
@@ -160,9 +169,13 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @refusals
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: HttpRequest, pk: int) -> HttpResponseBase:
     scope = scope_of(request)
     campaign = access_campaign(scope, pk, READ)
+    if wants_export(request, exports.CONTRIBUTIONS):
+        return exports.contributions_export(request, campaign)
+    if wants_export(request, exports.DISTRIBUTIONS):
+        return exports.distributions_export(request, campaign)
     distributions = list(
         campaign.distributions.select_related("unit", "item_kind").order_by("-distributed_on", "-id")[:200]
     )
@@ -278,7 +291,7 @@ def distribution_sentence(distribution: Any) -> str:
 
 @login_required
 @refusals
-def beneficiaries(request: HttpRequest, pk: int, distribution_id: int) -> HttpResponse:
+def beneficiaries(request: HttpRequest, pk: int, distribution_id: int) -> HttpResponseBase:
     scope = scope_of(request)
     campaign = access_campaign(scope, pk, READ)
     distribution = access_distribution(scope, campaign, distribution_id)
@@ -300,6 +313,8 @@ def beneficiaries(request: HttpRequest, pk: int, distribution_id: int) -> HttpRe
         else:
             messages.success(request, _("Đã ghi %(n)s người nhận.") % {"n": len(added)})
             return redirect("campaigns:beneficiaries", pk, distribution.pk)
+    elif wants_export(request):  # audited as a personal-data export
+        return exports.recipients_export(request, distribution, distribution_sentence(distribution))
     else:
         audit_record(
             actor=request.user, action="campaign.beneficiaries_view", obj=distribution, unit=distribution.unit
@@ -320,7 +335,7 @@ def beneficiaries(request: HttpRequest, pk: int, distribution_id: int) -> HttpRe
 
 @login_required
 @refusals
-def stats(request: HttpRequest) -> HttpResponse:
+def stats(request: HttpRequest) -> HttpResponseBase:
     form = StatsForm(request.GET)
     unit: Unit | None = None
     period = Period.whole_year(timezone.localdate().year)
@@ -346,4 +361,6 @@ def stats(request: HttpRequest) -> HttpResponse:
             "lines": campaign_stats.lines(unit=unit, period=period),
             "groups": campaign_stats.by_group(unit=unit, period=period),
         }
+        if wants_export(request):
+            return exports.stats_export(request, unit, period, context)
     return render(request, "campaigns/stats.html", context)

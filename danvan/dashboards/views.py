@@ -1,8 +1,12 @@
 """The dashboard page: KPI cards, 12-month trends, models by kind, child units with drill-down
-and a ranking; every figure links to the rollup page that shows where it comes from."""
+and a ranking; every figure links to the records it counts where a page lists them
+(danvan.dashboards.links) and to the rollup page of the approved reports it adds up."""
+
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,9 +14,12 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import NotFound
+from danvan.core.export import wants_export
 from danvan.core.pages import refusals, render_page, scope_of
 from danvan.core.periods import Period, PeriodKind
-from danvan.dashboards.selectors import KPIS, TREND, dashboard
+from danvan.dashboards import exports
+from danvan.dashboards.links import records_links
+from danvan.dashboards.selectors import KPIS, TREND, Dashboard, dashboard
 from danvan.reporting.models import Indicator
 from danvan.reporting.views.common import period_param
 from danvan.territory.models import Unit
@@ -34,31 +41,47 @@ def _unit(request: HttpRequest) -> Unit | None:
     return unit
 
 
+def _ancestors(unit: Unit | None) -> list[Unit]:
+    if unit is None:
+        return []
+    found = {u.pk: u for u in Unit.objects.filter(pk__in=unit.ancestor_ids())}
+    return [found[i] for i in unit.ancestor_ids() if i in found]
+
+
+def _context(request: HttpRequest, board: Dashboard) -> dict[str, Any]:
+    """The board, with where each figure's records are (danvan.dashboards.links)."""
+    codes = [c for c, _label in KPIS]
+    unit_code = board.unit.code if board.unit else ""
+    units = [unit_code, *(row["code"] for row in board.children)]
+    return {
+        "board": board,
+        "unit": board.unit,
+        "unit_code": unit_code,
+        "period": board.period,
+        "records": records_links(codes, units, board.period),
+        "ancestors": _ancestors(board.unit),
+        "kpi_codes": codes,
+        "trend_codes": TREND,
+        "trend_labels": {i.code: i.name for i in Indicator.objects.filter(code__in=TREND)},
+        "rankable": Indicator.objects.exclude(aggregation="none").order_by("name"),
+        "rollups_url": reverse("reporting:rollups"),
+        "is_admin": scope_of(request).is_system_admin,
+        "year": PeriodKind.YEAR,
+    }
+
+
 @login_required
 @refusals
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     unit = _unit(request)
     today = timezone.localdate()
     period, period_error = period_param(request, Period.whole_year(today.year))
     score = request.GET.get("xep-hang", "dialogue_answered_rate")
     board = dashboard(unit=unit, period=period, score=score)
-    ancestors = []
-    if unit is not None:
-        found = {u.pk: u for u in Unit.objects.filter(pk__in=unit.ancestor_ids())}
-        ancestors = [found[i] for i in unit.ancestor_ids() if i in found]
-    rollups = reverse("reporting:rollups")
-    context = {
-        "board": board,
-        "unit": unit,
-        "period": period,
-        "period_error": period_error,
-        "ancestors": ancestors,
-        "kpi_codes": [c for c, _label in KPIS],
-        "trend_codes": TREND,
-        "trend_labels": {i.code: i.name for i in Indicator.objects.filter(code__in=TREND)},
-        "rankable": Indicator.objects.exclude(aggregation="none").order_by("name"),
-        "rollups_url": rollups,
-        "is_admin": scope_of(request).is_system_admin,
-        "year": PeriodKind.YEAR,
-    }
+    if wants_export(request, exports.CHILDREN):
+        return exports.children_export(request, board)
+    if wants_export(request, exports.RANKING) and board.score_indicator is not None:
+        return exports.ranking_export(request, board)
+    context = _context(request, board)
+    context["period_error"] = period_error
     return render_page(request, "dashboards/index.html", "dashboards/_board.html", context)

@@ -2,6 +2,9 @@
 
     POST /api/v1/documents {"type": "report", "unit": "04", "form": "so-ket", "period": "2021-H1",
                             "format": "docx", ...the type's own parameters}  → 202 {"id", "status"}
+    POST /api/v1/documents {"type": "meeting_minutes", "meeting": 12, "variant": "conclusions"}
+    POST /api/v1/documents {"type": "dialogue_questions", "meeting": 12}
+    POST /api/v1/documents {"type": "campaign_summary", "campaign": 3}
     GET  /api/v1/documents/{id}        → status and progress
     GET  /api/v1/documents/{id}/file   → the file (409 while not ready)
 
@@ -18,12 +21,13 @@ from django.urls import reverse
 from ninja import Router, Schema
 from ninja import Status as HttpStatus
 from ninja.params import HeaderEx, P
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, create_model
 
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import Conflict
 from danvan.documents.access import access_document
 from danvan.documents.models import GeneratedDocument
+from danvan.documents.registry import DOCUMENT_TYPES, DocumentType
 from danvan.documents.services import document_request
 from danvan.territory.selectors import unit_by_code
 
@@ -41,13 +45,39 @@ ERRORS: dict[int, Any] = {code: ProblemOut for code in (400, 401, 403, 404, 409,
 
 
 class DocumentIn(Schema):
-    """The type's own parameters go beside these fields (report: form, period; recognised_models: year)."""
+    """The type's own parameters go beside these fields: the request body matches one of the
+    schemas of `oneOf`, one per document type (see the registry)."""
 
     model_config = ConfigDict(extra="allow")
 
     type: str = Field(min_length=1, max_length=40, description="report | recognised_models | …")
-    unit: str = Field(min_length=1, max_length=16, description="mã đơn vị hành chính")
+    unit: str | None = Field(
+        None,
+        min_length=1,
+        max_length=16,
+        description="mã đơn vị hành chính; bỏ trống với văn bản về một đối tượng (hội nghị, cuộc vận động)",
+    )
     format: Literal["docx", "pdf"] = "docx"
+
+
+def _type_schema(kind: DocumentType) -> dict[str, Any]:
+    """The JSON schema of one type's request body: type, unit, format and the type's own parameters."""
+    fields: dict[str, Any] = {
+        "type": (Literal[kind.code], Field(description=kind.label)),
+        "unit": (str | None, Field(None, max_length=16)) if kind.target else (str, Field(max_length=16)),
+        "format": (Literal["docx", "pdf"], "docx"),
+    }
+    model = create_model(f"Document_{kind.code}", __base__=kind.parameters, **fields)
+    schema = model.model_json_schema()
+    schema["title"] = f"{kind.code}: {kind.label}"
+    return schema
+
+
+def _request_body() -> dict[str, Any]:
+    """The body of POST /documents in the OpenAPI document: one schema per registered type."""
+    schemas = [_type_schema(kind) for kind in DOCUMENT_TYPES.values()]
+    body = {"oneOf": schemas, "discriminator": {"propertyName": "type"}}
+    return {"requestBody": {"content": {"application/json": {"schema": body}}}}
 
 
 class CreatedOut(Schema):
@@ -99,7 +129,12 @@ def _out(document: GeneratedDocument) -> dict[str, Any]:
     }
 
 
-@router.post("/documents", response={202: CreatedOut, **ERRORS}, summary="Yêu cầu tạo văn bản")
+@router.post(
+    "/documents",
+    response={202: CreatedOut, **ERRORS},
+    summary="Yêu cầu tạo văn bản",
+    openapi_extra=_request_body(),
+)
 def request_document(
     request: HttpRequest,
     payload: DocumentIn,
@@ -114,7 +149,7 @@ def request_document(
         actor=request.user,
         scope=_scope(request),
         type_code=payload.type,
-        unit=unit_by_code(payload.unit.strip()),
+        unit=unit_by_code(payload.unit.strip()) if payload.unit else None,
         parameters=parameters,
         output_format=payload.format,
         idempotency_key=idempotency_key or "",

@@ -34,7 +34,7 @@ class DocumentRequestForm(forms.Form):
     def __init__(self, *args: Any, units: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.units = {str(u.pk): u for u in units}
-        types = [(code, kind.label) for code, kind in DOCUMENT_TYPES.items()]
+        types = [(code, kind.label) for code, kind in DOCUMENT_TYPES.items() if kind.target is None]
         self.fields["type"].choices = types  # type: ignore[attr-defined]
         self.fields["unit"].choices = [(str(u.pk), u.name) for u in units]  # type: ignore[attr-defined]
         formats = [(Format.DOCX.value, Format.DOCX.label)]
@@ -51,5 +51,35 @@ class DocumentRequestForm(forms.Form):
         return {
             name: self.cleaned_data[name]
             for name in PARAMETER_FIELDS
+            if name in declared and self.cleaned_data.get(name) not in (None, "")
+        }
+
+
+VARIANTS = {"minutes": _("Biên bản"), "conclusions": _("Thông báo kết luận")}
+OBJECT_FIELDS = ("meeting", "campaign", "variant", "style", "number", "signer_name")
+
+
+class ObjectDocumentForm(forms.Form):
+    """ "Tạo văn bản" on the page of a meeting or a campaign: the object decides the unit."""
+
+    type = forms.ChoiceField(label=_("Loại văn bản"))
+    format = forms.ChoiceField(label=_("Định dạng"), choices=Format.choices)
+    meeting = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    campaign = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    variant = forms.ChoiceField(label=_("Văn bản"), required=False, choices=list(VARIANTS.items()))
+    style = forms.ChoiceField(label=_("Thể thức"), required=False, choices=STYLE_CHOICES)
+    number = forms.CharField(label=_("Số văn bản"), required=False, max_length=20)
+    signer_name = forms.CharField(label=_("Người ký"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        types = [(code, kind.label) for code, kind in DOCUMENT_TYPES.items() if kind.target is not None]
+        self.fields["type"].choices = types  # type: ignore[attr-defined]
+
+    def parameters(self) -> dict[str, Any]:
+        declared = DOCUMENT_TYPES[self.cleaned_data["type"]].parameters.model_fields
+        return {
+            name: self.cleaned_data[name]
+            for name in OBJECT_FIELDS
             if name in declared and self.cleaned_data.get(name) not in (None, "")
         }

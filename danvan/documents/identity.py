@@ -6,7 +6,8 @@ TRĂNG", symbol ĐU) or, for a province, its committee's Ban Dân vận ("BAN D�
 be overridden by the parameters of the request (the issuing body knows its own name best).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from danvan.documents.official import Style
 from danvan.territory.models import Kind, Level, Unit
@@ -76,4 +77,53 @@ def issuing_identity(unit: Unit, style: Style) -> Identity:
         authority="T/M ĐẢNG ỦY",
         signer_title="BÍ THƯ",
         recipients=["- Ban Dân vận cấp trên (b/c),", "- Lưu Văn phòng Đảng ủy."],
+    )
+
+
+# An organization issuing a document about its own work (a meeting it held, a campaign it ran).
+
+PARTY_KINDS = frozenset(
+    {
+        "cap_uy",
+        "ban_tuyen_giao_dan_van",
+        "ban_xay_dung_dang",
+        "uy_ban_kiem_tra",
+        "van_phong_cap_uy",
+        "chi_bo_dang_bo",
+        "ban_dan_van",
+    }
+)
+# The Fatherland Front and the associations write in the state frame (national title and motto),
+# signed for their standing committee.
+_STATE_AUTHORITY = {"mttq": "TM. BAN THƯỜNG TRỰC", "ubnd": "TM. ỦY BAN NHÂN DÂN"}
+_STATE_CODE = {"mttq": "MTTQ-BTT", "ubnd": "UBND", "hdnd": "HĐND"}
+
+
+def organization_style(kind_code: str) -> Style:
+    return Style.PARTY if kind_code in PARTY_KINDS else Style.STATE
+
+
+def organization_identity(organization: Any, style: Style) -> Identity:
+    """The frame lines when `organization` issues the document in `style`."""
+    base = issuing_identity(organization.unit, style)
+    code = organization.kind.code
+    if code == "cap_uy" or (style is Style.STATE and code == "ubnd"):
+        return base  # the committee itself: the unit's own lines
+    name = _upper(organization.name)
+    if style is Style.PARTY:
+        committee = base.superior if base.issuer_code.startswith("BDV") else base.issuer
+        return replace(
+            base,
+            issuer=name,
+            superior=committee,
+            issuer_code=organization.short_name or base.issuer_code,
+            authority="",
+            signer_title="TRƯỞNG BAN" if code.startswith("ban_") else base.signer_title,
+        )
+    return replace(
+        base,
+        issuer=name,
+        issuer_code=organization.short_name or _STATE_CODE.get(code, base.issuer_code),
+        authority=_STATE_AUTHORITY.get(code, "TM. BAN THƯỜNG VỤ"),
+        signer_title="BÍ THƯ" if code == "doan_thanh_nien" else "CHỦ TỊCH",
     )

@@ -15,6 +15,11 @@ summary) from its AppConfig.ready():
 style, issuing body, signature, recipients) are always accepted: see `CommonParameters`.
 Validation runs when the document is requested, so bad input answers 422 at once; the builder
 runs later in the background task.
+
+A type about one object (a meeting, a campaign) gives `target`: (scope, parameters) → the
+object's unit, reading the object through its app's access helper, so that a request for an
+object the requester may not see answers 404 at once, and the document's unit (its issuing
+body, who else may download it) is the object's.
 """
 
 from __future__ import annotations
@@ -22,15 +27,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.utils import timezone
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from danvan.core.errors import InvalidInput
-from danvan.documents.identity import issuing_identity
+from danvan.documents.identity import issuing_identity, organization_identity, organization_style
 from danvan.documents.official import OfficialDocument, Signature, Style
 from danvan.territory.models import Unit
+
+if TYPE_CHECKING:
+    from danvan.accounts.scope import UserScope
 
 LINE = 200
 
@@ -67,12 +75,23 @@ class BuildRequest:
     report_progress: Callable[[int], None] = lambda percent: None
 
     def identity(
-        self, *, kind_label: str, kind_code: str, default_style: Style = Style.PARTY
+        self,
+        *,
+        kind_label: str,
+        kind_code: str,
+        default_style: Style = Style.PARTY,
+        organization: Any = None,
     ) -> dict[str, Any]:
-        """The frame fields of OfficialDocument for this unit, with the requester's overrides."""
+        """The frame fields of OfficialDocument for this unit (or for `organization`, the body
+        issuing a document about its own work, in the style its kind writes in), with the
+        requester's overrides."""
         p = self.parameters
-        style = Style(p.get("style") or default_style)
-        found = issuing_identity(self.unit, style)
+        if organization is not None:
+            style = Style(p.get("style") or organization_style(organization.kind.code))
+            found = organization_identity(organization, style)
+        else:
+            style = Style(p.get("style") or default_style)
+            found = issuing_identity(self.unit, style)
         signature = Signature(
             authority=p.get("signer_authority") or found.authority,
             title=p.get("signer_title") or found.signer_title,
@@ -95,6 +114,7 @@ class BuildRequest:
 
 
 Builder = Callable[[BuildRequest], OfficialDocument]
+Target = Callable[["UserScope", dict[str, Any]], Unit]
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,7 @@ class DocumentType:
     label: str
     builder: Builder
     parameters: type[CommonParameters]
+    target: Target | None = None  # the unit of the object the document is about; None: asked for
 
     def validate(self, raw: dict[str, Any]) -> dict[str, Any]:
         """The parameters as JSON-ready values; InvalidInput with a Vietnamese message per field."""
@@ -151,14 +172,19 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {}
 
 
 def register_document_type(
-    code: str, label: str, builder: Builder, *, parameters: type[CommonParameters] = NoParameters
+    code: str,
+    label: str,
+    builder: Builder,
+    *,
+    parameters: type[CommonParameters] = NoParameters,
+    target: Target | None = None,
 ) -> DocumentType:
     """Add a type (code: stable, snake_case; label: Vietnamese); a code registered again is replaced."""
     if not code.replace("_", "").isalnum() or code != code.lower():
         raise ValueError(f"document type code must be lower snake_case: {code!r}")
     if not issubclass(parameters, CommonParameters):
         raise TypeError("parameters must extend CommonParameters")
-    document_type = DocumentType(code, label, builder, parameters)
+    document_type = DocumentType(code, label, builder, parameters, target)
     DOCUMENT_TYPES[code] = document_type
     return document_type
 

@@ -22,7 +22,7 @@ from danvan.core.text import fold
 from danvan.documents.models import DocumentTemplate, Format, GeneratedDocument, Status
 from danvan.documents.official import OfficialDocument
 from danvan.documents.pdf import docx_to_pdf, pdf_available
-from danvan.documents.registry import DOCUMENT_TYPES, BuildRequest, document_type
+from danvan.documents.registry import DOCUMENT_TYPES, BuildRequest, DocumentType, document_type
 from danvan.documents.rendering import render_docx
 from danvan.territory.models import Unit
 
@@ -45,25 +45,27 @@ def document_request(
     actor: Any,
     scope: UserScope,
     type_code: str,
-    unit: Unit,
+    unit: Unit | None,
     parameters: dict[str, Any],
     output_format: str = Format.DOCX,
     idempotency_key: str = "",
     request_hash: str = "",
 ) -> tuple[GeneratedDocument, bool]:
-    """Queue a document; returns (document, created). The same Idempotency-Key returns the first one."""
+    """Queue a document; returns (document, created). The same Idempotency-Key returns the first one.
+
+    `unit` may be None for a type about one object (a meeting, a campaign): the object's unit is used.
+    """
     kind = document_type(type_code)
-    if not scope.covers(unit, Role.VIEWER, history=True):
-        raise NotFound("Không có đơn vị này trong phạm vi của bạn.")
     if output_format not in Format.values:
         raise InvalidInput(
             "invalid_format", "Định dạng phải là docx hoặc pdf.", errors={"format": ["Chọn docx hoặc pdf."]}
         )
+    values = kind.validate(parameters)
+    unit = _document_unit(kind, scope, unit, values)
     if output_format == Format.PDF and not pdf_available():
         raise InvalidInput(
             "pdf_unavailable", "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy chọn Word."
         )
-    values = kind.validate(parameters)
     if idempotency_key:
         previous = _previous(actor, idempotency_key, request_hash)
         if previous is not None:
@@ -89,6 +91,27 @@ def document_request(
             raise
         return previous, False
     return document, True
+
+
+def _document_unit(kind: DocumentType, scope: UserScope, unit: Unit | None, values: dict[str, Any]) -> Unit:
+    """The unit asked for, or the unit of the object the document is about; 404 when out of reach."""
+    if kind.target is not None:
+        found = kind.target(scope, values)  # the object's access helper: 404 when not visible
+        if unit is not None and unit.pk != found.pk:
+            raise InvalidInput(
+                "unit_mismatch",
+                f"Đối tượng của văn bản thuộc {found.name}, không thuộc {unit.name}; "
+                "bỏ trống đơn vị hoặc sửa lại.",
+                errors={"unit": [f"Đơn vị của đối tượng là {found.name} (mã {found.code})."]},
+            )
+        unit = found
+    if unit is None:
+        raise InvalidInput(
+            "unit_required", "Chọn đơn vị của văn bản.", errors={"unit": ["Bắt buộc với loại văn bản này."]}
+        )
+    if not scope.covers(unit, Role.VIEWER, history=True):
+        raise NotFound("Không có đơn vị này trong phạm vi của bạn.")
+    return unit
 
 
 def _enqueue(document_id: int) -> None:

@@ -4,13 +4,16 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import DomainError
+from danvan.core.export import ListExport, export_response, wants_export
 from danvan.core.pages import refusals, render_page, scope_of
 from danvan.extraction.access import access_batch, access_imported_text, visible_imports
+from danvan.extraction.exports import import_columns, import_row
 from danvan.extraction.extracting import extract_file, extract_pasted
 from danvan.extraction.extractor.event import EVENT_TYPES
 from danvan.extraction.forms import NEW_ROWS, QUALIFIERS, BatchForm, ImportForm, reviewed_from_post
@@ -30,7 +33,7 @@ def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
 
 @login_required
 @refusals
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     form = ImportForm(request.POST or None, request.FILES or None)
     problem = None
     if request.method == "POST" and form.is_valid():
@@ -45,6 +48,11 @@ def index(request: HttpRequest) -> HttpResponse:
             return redirect("extraction:review", pk=imported.pk)
         except DomainError as exc:
             problem = exc
+    if wants_export(request):
+        rows = visible_imports(scope_of(request)).defer("source_text", "reviewed")
+        return export_response(
+            request, ListExport(_("Văn bản đã nhập"), "van-ban-da-nhap", import_columns(), rows, import_row)
+        )
     return _index(request, form, BatchForm(), problem)
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,8 +20,10 @@ from danvan.accounts.scope import UserScope
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound, PermissionDenied
 from danvan.core.excel import XLSX_CONTENT_TYPE
+from danvan.core.export import wants_export
 from danvan.core.periods import Period
 from danvan.core.personal_data import log_access
+from danvan.membership import exports
 from danvan.membership import stats as membership_stats
 from danvan.membership.access import (
     access_import,
@@ -55,9 +58,9 @@ def scope_of(request: HttpRequest) -> UserScope:
     return request.scope  # type: ignore[attr-defined]
 
 
-def refusals[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+def refusals[**P, R: HttpResponseBase](view: Callable[P, R]) -> Callable[P, R]:
     @wraps(view)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return view(*args, **kwargs)
         except NotFound as exc:
@@ -86,7 +89,7 @@ def _organizations(request: HttpRequest, unit: Unit) -> Any:
 
 @login_required
 @refusals
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     form = StatsForm(request.GET)
     unit, period = current_unit(request), Period.whole_year(timezone.localdate().year)
     if form.is_valid():
@@ -106,6 +109,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "organizations": _organizations(request, unit),
             "can_write": may_write(scope_of(request), unit),
         }
+        if wants_export(request):
+            return exports.stats_export(request, unit, period, context)
     return render(request, "membership/index.html", context)
 
 
@@ -133,13 +138,15 @@ def _add_member(request: HttpRequest, organization: Any, form: MemberForm) -> bo
 
 @login_required
 @refusals
-def organization(request: HttpRequest, pk: int) -> HttpResponse:
+def organization(request: HttpRequest, pk: int) -> HttpResponseBase:
     org = access_organization(scope_of(request), pk)
     log_access(actor=request.user, obj=org, purpose="member_list", unit=org.unit)  # names, birth dates
     form = MemberForm(request.POST or None, initial={"joined_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid() and _add_member(request, org, form):
         return redirect("membership:organization", org.pk)
     current = Membership.objects.filter(organization=org, left_on__isnull=True).select_related("member")
+    if wants_export(request):  # the handlers of the organization, who see this page: audited
+        return exports.members_export(request, org, current.order_by("member__sort_key", "pk"))
     context = {
         "organization": org,
         "form": form,

@@ -1,56 +1,48 @@
-"""Excel export of petition lists. No sender's name, phone, e-mail or address is ever written:
-exports travel by e-mail and USB sticks, and a denouncer's identity is protected by law."""
+"""Excel export of petition lists, through the one export of danvan.core.export.
 
-from io import BytesIO
+No sender's name, phone, e-mail or address is ever written, whatever the user's rights: exports
+travel by e-mail and USB sticks, and a denouncer's identity is protected by law.
+"""
+
 from typing import Any
 
-from openpyxl import Workbook
+from django.utils.translation import gettext as _
 
-from danvan.core.excel import safe_text
+from danvan.core.export import BOOLEAN, DATE, Column
 from danvan.petitions.models import Petition
 
-COLUMNS = [
-    "Mã theo dõi",
-    "Loại",
-    "Kênh",
-    "Lĩnh vực",
-    "Địa bàn",
-    "Tóm tắt",
-    "Trạng thái",
-    "Ngày tiếp nhận",
-    "Hạn hiện tại",
-    "Hạn giải quyết",
-    "Ngày trả lời",
-    "Đúng hạn",
-    "Cơ quan xử lý",
-]
+
+def list_columns() -> list[Column]:
+    return [
+        Column(_("Mã theo dõi"), width=14),
+        Column(_("Loại"), width=14),
+        Column(_("Kênh"), width=16),
+        Column(_("Lĩnh vực"), width=20),
+        Column(_("Địa bàn"), width=24),
+        Column(_("Tóm tắt"), width=48),
+        Column(_("Trạng thái"), width=18),
+        Column(_("Ngày tiếp nhận"), DATE, 14),
+        Column(_("Hạn hiện tại"), DATE, 14),
+        Column(_("Hạn giải quyết"), DATE, 14),
+        Column(_("Ngày trả lời"), DATE, 14),
+        Column(_("Đúng hạn"), BOOLEAN, 10),
+        Column(_("Cơ quan xử lý"), width=30),
+    ]
 
 
-def _row(p: Petition) -> list[Any]:
-    on_time = "" if p.on_time is None else ("Có" if p.on_time else "Không")
+def petition_row(p: Petition) -> list[Any]:
     return [
         p.tracking_code,
         p.get_kind_display(),
         p.get_channel_display(),
         p.topic.name,
         p.unit.name,
-        safe_text(p.title),
+        p.title,
         p.get_status_display(),
         p.received_on,
         p.due_on,
         p.resolve_due,
         p.answered_on,
-        on_time,
+        p.on_time,
         p.organization.name if p.organization else p.external_body,
     ]
-
-
-def petitions_workbook(rows: Any) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Ý kiến, đơn thư")
-    sheet.append(COLUMNS)
-    for petition in rows.iterator(chunk_size=500) if hasattr(rows, "iterator") else rows:
-        sheet.append(_row(petition))
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()

@@ -77,17 +77,22 @@ class SearchHit:
     former_names: list[str]  # names of predecessors that matched the text
 
 
+def search_ordered(text: str, at: dt.date | None = None) -> QuerySet[Unit]:
+    """Every unit matching the text, own names first, then former names; provinces first."""
+    own_first = Case(When(name_matches(text), then=Value(0)), default=Value(1))
+    units = filter_units(UnitFilter(q=text, at=at)).select_related("parent").annotate(own_first=own_first)
+    return units.order_by("own_first", "depth", "sort_key", "pk")
+
+
 def search_units(text: str, at: dt.date | None = None, limit: int = 50) -> tuple[list[SearchHit], int]:
     """The first `limit` units matching the text, and how many match in all.
 
     Units matching by their own name come first, then those matching by a former name;
     provinces before communes, in Vietnamese order.
     """
-    units = filter_units(UnitFilter(q=text, at=at))
+    units = search_ordered(text, at)
     total = units.count()
-    own_first = Case(When(name_matches(text), then=Value(0)), default=Value(1))
-    ordered = units.select_related("parent").annotate(own_first=own_first)
-    page = list(ordered.order_by("own_first", "depth", "sort_key", "pk")[:limit])
+    page = list(units[:limit])
     former: dict[int, list[str]] = {}
     links = UnitLineage.objects.filter(name_matches(text, "predecessor__"), successor__in=page)
     for successor_id, name in links.order_by("predecessor__sort_key").values_list(

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from danvan.accounts.access import (
     is_user_admin,
     visible_users,
 )
+from danvan.accounts.exports import user_columns, user_row
 from danvan.accounts.forms import (
     GrantForm,
     GrantFormSet,
@@ -36,6 +38,7 @@ from danvan.accounts.models import User
 from danvan.accounts.scope import UserScope
 from danvan.accounts.selectors import UserFilter, filter_users, user_grants
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.export import ListExport, export_response, form_filters, wants_export
 
 PAGE_SIZE = 25
 FIELD_MAP = {"password": "password1", "grants": "__all__"}
@@ -64,14 +67,16 @@ def users_crumbs(*extra: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @login_required
-def users(request: HttpRequest) -> HttpResponse:
+def users(request: HttpRequest) -> HttpResponseBase:
     scope = admin_scope(request)
     form = UserFilterForm(request.GET or None, units=filter_units(scope, dt.date.today()))
     form.is_valid()  # an invalid field is dropped (and shown), the others still filter
     criteria = UserFilter(**getattr(form, "cleaned_data", {}))
-    page = Paginator(filter_users(visible_users(scope), criteria), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    rows = filter_users(visible_users(scope), criteria)
+    if wants_export(request):
+        export = ListExport(_("Người dùng"), "nguoi-dung", user_columns(), rows, user_row, form_filters(form))
+        return export_response(request, export, allow_personal=True)  # the page is for their administrators
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     template = (

@@ -94,8 +94,8 @@ def test_every_page_is_public_or_asks_anonymous_visitors_to_log_in(route: str, n
     before = _snapshot()
     client = Client()
     public = name in PUBLIC_PAGES or name.startswith(PUBLIC_PREFIXES)
-    for method in ("get", "post"):
-        response = getattr(client, method)(url)
+    for method, query in (("get", {}), ("post", {}), ("get", {"xuat": "xlsx"})):  # and its Excel export
+        response = getattr(client, method)(url, query)
         if public:
             assert response.status_code < 500, (name, method, response.status_code)
         else:

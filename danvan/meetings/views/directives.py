@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,9 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.models import Role
 from danvan.core.errors import DomainError
+from danvan.core.export import ListExport, export_response, filters_text, wants_export
 from danvan.meetings import access, forms
+from danvan.meetings.exports import directive_columns, directive_row
 from danvan.meetings.models import DirectiveKind
 from danvan.meetings.selectors import task_counts, task_list
 from danvan.meetings.services.directives import directive_create
@@ -24,7 +27,7 @@ from danvan.territory.tree import subtree_q
 
 @login_required
 @refusals
-def directive_index(request: HttpRequest) -> HttpResponse:
+def directive_index(request: HttpRequest) -> HttpResponseBase:
     scope, unit = scope_of(request), working_unit(request)
     form = None
     if may_write(request):
@@ -58,6 +61,18 @@ def directive_index(request: HttpRequest) -> HttpResponse:
     rows = access.visible_directives(scope).filter(subtree_q(history_paths(unit), "unit_path"))
     if kind in DirectiveKind.values:
         rows = rows.filter(kind=kind)
+    if wants_export(request):
+        filters = filters_text([(_("Đơn vị"), unit), (_("Loại"), dict(DirectiveKind.choices).get(kind, ""))])
+        title = _("Văn bản chỉ đạo")
+        export = ListExport(
+            title,
+            "van-ban-chi-dao",
+            directive_columns(),
+            rows.select_related("issuer"),
+            directive_row,
+            filters,
+        )
+        return export_response(request, export)
     page = Paginator(rows.select_related("issuer"), 25).get_page(request.GET.get("page"))
     context = {
         "unit": unit,

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +16,10 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.models import Role
 from danvan.core.errors import DomainError
+from danvan.core.export import ListExport, export_response, filters_text, may_export_personal, wants_export
 from danvan.core.periods import Period
 from danvan.meetings import access, forms
+from danvan.meetings.exports import meeting_columns, meeting_row
 from danvan.meetings.models import AnswerState, MeetingKind, MeetingStatus
 from danvan.meetings.selectors import (
     MeetingFilter,
@@ -36,7 +39,7 @@ PAGE_SIZE = 25
 
 @login_required
 @refusals
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     scope, unit = scope_of(request), working_unit(request)
     kind = request.GET.get("loai", "")
     status = request.GET.get("trang_thai", "")
@@ -46,9 +49,10 @@ def index(request: HttpRequest) -> HttpResponse:
         status=status if status in MeetingStatus.values else "",
         q=request.GET.get("q", "").strip()[:200],
     )
-    page = Paginator(filter_meetings(access.visible_meetings(scope), criteria), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    rows = filter_meetings(access.visible_meetings(scope), criteria)
+    if wants_export(request):
+        return _export_meetings(request, rows, unit, criteria)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     context = {
         "unit": unit,
@@ -66,6 +70,26 @@ def index(request: HttpRequest) -> HttpResponse:
         "breadcrumbs": crumbs(),
     }
     return render_page(request, "meetings/index.html", "meetings/_meeting_list.html", context)
+
+
+def _export_meetings(request: HttpRequest, rows: Any, unit: Any, criteria: MeetingFilter) -> HttpResponseBase:
+    filters = filters_text(
+        [
+            (_("Đơn vị"), unit),
+            (_("Loại"), dict(MeetingKind.choices).get(criteria.kind, "")),
+            (_("Trạng thái"), dict(MeetingStatus.choices).get(criteria.status, "")),
+            (_("Tìm kiếm"), criteria.q),
+        ]
+    )
+    export = ListExport(
+        _("Hội nghị, đối thoại"),
+        "hoi-nghi",
+        meeting_columns(),
+        rows.select_related("unit", "chair"),
+        meeting_row,
+        filters,
+    )
+    return export_response(request, export, allow_personal=may_export_personal(scope_of(request)))
 
 
 @login_required

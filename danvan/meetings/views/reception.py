@@ -4,6 +4,7 @@ planning and recording sessions, and the public list of coming sessions (no logi
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import DomainError
+from danvan.core.export import ListExport, export_response, may_export_personal, wants_export
 from danvan.core.periods import Period
 from danvan.meetings import access, forms
+from danvan.meetings.exports import session_columns, session_row
 from danvan.meetings.models import SessionStatus
 from danvan.meetings.selectors import reception_shortfalls
 from danvan.meetings.services import reception as services
@@ -27,7 +30,7 @@ def _errors(request: HttpRequest, exc: DomainError) -> None:
 
 @login_required
 @refusals
-def reception_index(request: HttpRequest) -> HttpResponse:
+def reception_index(request: HttpRequest) -> HttpResponseBase:
     scope, unit = scope_of(request), working_unit(request)
     form = forms.ScheduleForm(request.POST or None, unit=unit) if may_write(request) else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -41,6 +44,16 @@ def reception_index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     schedules = access.visible_schedules(scope).filter(subtree_q([unit.path], "unit_path"))
     sessions = access.visible_sessions(scope).filter(subtree_q([unit.path], "unit_path"))
+    if wants_export(request):
+        rows = sessions.select_related("schedule__head").order_by("-day", "-starts", "pk")
+        export = ListExport(
+            _("Buổi tiếp công dân — %(u)s") % {"u": unit.name},
+            "tiep-cong-dan",
+            session_columns(),
+            rows,
+            session_row,
+        )
+        return export_response(request, export, allow_personal=may_export_personal(scope))
     context = {
         "unit": unit,
         "form": form,

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.models import Role
 from danvan.core.errors import DomainError
+from danvan.core.export import figures_table, tables_response, wants_export
 from danvan.core.periods import PERIOD_HELP, Period
 from danvan.meetings import forms
 from danvan.meetings.services.themes import theme_set
@@ -19,7 +21,7 @@ from danvan.meetings.views.common import crumbs, refusals, scope_of, working_uni
 
 @login_required
 @refusals
-def stats(request: HttpRequest) -> HttpResponse:
+def stats(request: HttpRequest) -> HttpResponseBase:
     unit = working_unit(request)
     code = request.GET.get("ky", "") or str(timezone.localdate().year)
     error = ""
@@ -29,6 +31,11 @@ def stats(request: HttpRequest) -> HttpResponse:
         error, period = exc.message, Period.whole_year(timezone.localdate().year)
     values = figures(unit=unit, period=period)
     rows = [(label, measure, values[key]) for key, (label, measure) in FIGURES.items()]
+    if wants_export(request) and not error:
+        title = _("Hội nghị, đối thoại, nhiệm vụ — %(u)s — %(p)s") % {"u": unit.name, "p": period.label}
+        return tables_response(
+            request, title, f"thong-ke-hoi-nghi-{unit.code}-{period.code}", [figures_table("", rows)]
+        )
     context = {
         "unit": unit,
         "period": period,

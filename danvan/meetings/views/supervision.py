@@ -5,13 +5,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import DomainError
+from danvan.core.export import ListExport, export_response, filters_text, wants_export
 from danvan.meetings import access, forms
+from danvan.meetings.exports import supervision_columns, supervision_row
 from danvan.meetings.models import Acceptance
 from danvan.meetings.services import supervision as services
 from danvan.meetings.views.common import crumbs, may_write, refusals, scope_of, working_unit
@@ -21,7 +24,7 @@ from danvan.territory.tree import subtree_q
 
 @login_required
 @refusals
-def supervision_index(request: HttpRequest) -> HttpResponse:
+def supervision_index(request: HttpRequest) -> HttpResponseBase:
     scope, unit = scope_of(request), working_unit(request)
     form = forms.SupervisionForm(request.POST or None, unit=unit) if may_write(request) else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -48,9 +51,14 @@ def supervision_index(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã ghi nhận «%(s)s».") % {"s": found.subject})
             return redirect("meetings:supervision", found.pk)
     rows = access.visible_supervisions(scope).filter(subtree_q(history_paths(unit), "unit_path"))
-    page = Paginator(rows.select_related("organization", "supervised_body"), 25).get_page(
-        request.GET.get("page")
-    )
+    rows = rows.select_related("organization", "supervised_body")
+    if wants_export(request):
+        filters = filters_text([(_("Đơn vị"), unit)])
+        export = ListExport(
+            _("Giám sát, phản biện xã hội"), "giam-sat", supervision_columns(), rows, supervision_row, filters
+        )
+        return export_response(request, export)
+    page = Paginator(rows, 25).get_page(request.GET.get("page"))
     context = {
         "unit": unit,
         "page": page,

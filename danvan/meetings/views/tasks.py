@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.export import ListExport, export_response, filters_text, wants_export
 from danvan.meetings import access, forms
+from danvan.meetings.exports import task_columns, task_row
 from danvan.meetings.models import TaskStatus, TaskUpdate
 from danvan.meetings.selectors import overdue, task_counts, task_list
 from danvan.meetings.services import tasks as services
@@ -32,7 +34,7 @@ VIEWS = {
 
 @login_required
 @refusals
-def task_index(request: HttpRequest) -> HttpResponse:
+def task_index(request: HttpRequest) -> HttpResponseBase:
     scope, unit = scope_of(request), working_unit(request)
     view = request.GET.get("xem", "")
     rows = access.visible_tasks(scope)
@@ -46,6 +48,10 @@ def task_index(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(mine | assigned, status__in=(TaskStatus.OPEN, TaskStatus.IN_PROGRESS))
     else:
         rows = rows.filter(mine | assigned)
+    if wants_export(request):
+        filters = filters_text([(_("Đơn vị"), unit), (_("Xem"), VIEWS.get(view, ""))])
+        export = ListExport(_("Nhiệm vụ"), "nhiem-vu", task_columns(), task_list(rows), task_row, filters)
+        return export_response(request, export)
     page = Paginator(task_list(rows), 50).get_page(request.GET.get("page"))
     context = {
         "unit": unit,

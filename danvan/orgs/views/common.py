@@ -6,6 +6,7 @@ from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,11 +18,11 @@ from danvan.territory.models import Unit
 PAGE_SIZE = 50
 
 
-def refusal_is_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def refusal_is_404[R: HttpResponseBase](view: Callable[..., R]) -> Callable[..., R]:
     """Missing and not-yours both answer 404."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> R:
         try:
             return view(request, *args, **kwargs)
         except NotFound as exc:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +14,9 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.export import ListExport, export_response, form_filters, wants_export
 from danvan.orgs import access, selectors, services
+from danvan.orgs.exports import organization_columns, organization_row
 from danvan.orgs.forms import (
     OrganizationCloseForm,
     OrganizationFilterForm,
@@ -36,7 +39,7 @@ from danvan.territory.models import Unit
 
 @login_required
 @refusal_is_404
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     scope = request.scope  # type: ignore[attr-defined]
     unit = unit_from_query(request)
     form = OrganizationFilterForm(request.GET or None, units=access.unit_options(scope, extra=unit))
@@ -48,6 +51,16 @@ def index(request: HttpRequest) -> HttpResponse:
         status=selectors.Status(data.get("status") or selectors.Status.ACTIVE),
     )
     organizations = selectors.filter_organizations(access.visible_organizations(scope), criteria)
+    if wants_export(request):
+        export = ListExport(
+            _("Tổ chức"),
+            "to-chuc",
+            organization_columns(),
+            organizations.select_related("kind", "unit", "parent"),
+            organization_row,
+            form_filters(form),
+        )
+        return export_response(request, export)
     can_edit = unit is not None and access.can_edit_unit(scope, unit)
     context = {
         "form": form,

@@ -6,13 +6,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.export import ListExport, export_response, form_filters, may_export_personal, wants_export
 from danvan.core.personal_data import log_access
 from danvan.orgs import access, selectors, services
+from danvan.orgs.exports import person_columns, person_row
 from danvan.orgs.forms import PeopleFilterForm, PersonForm, show_domain_error
 from danvan.orgs.models import Person
 from danvan.orgs.views.common import (
@@ -28,7 +31,7 @@ from danvan.territory.models import Unit
 
 @login_required
 @refusal_is_404
-def people(request: HttpRequest) -> HttpResponse:
+def people(request: HttpRequest) -> HttpResponseBase:
     scope = request.scope  # type: ignore[attr-defined]
     unit = unit_from_query(request)
     form = PeopleFilterForm(request.GET or None, units=access.unit_options(scope, extra=unit))
@@ -38,6 +41,16 @@ def people(request: HttpRequest) -> HttpResponse:
         selectors.PeopleFilter(unit=unit, q=data.get("q", "")),
         access.visible_positions(scope),
     )
+    if wants_export(request):
+        export = ListExport(
+            _("Cán bộ"),
+            "can-bo",
+            person_columns(),
+            rows.select_related("home_unit"),
+            person_row,
+            form_filters(form),
+        )
+        return export_response(request, export, allow_personal=may_export_personal(scope))
     context = {
         "form": form,
         "unit": unit,

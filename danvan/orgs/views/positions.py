@@ -5,13 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.export import ListExport, export_response, filters_text, may_export_personal, wants_export
+from danvan.core.formatting import format_date
 from danvan.orgs import access, selectors, services
+from danvan.orgs.exports import position_columns, position_row
 from danvan.orgs.forms import PositionEndForm, PositionForm, PositionsOnDateForm, show_domain_error
 from danvan.orgs.models import Organization, Person
 from danvan.orgs.views.common import (
@@ -133,7 +137,7 @@ def position_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @refusal_is_404
-def positions(request: HttpRequest) -> HttpResponse:
+def positions(request: HttpRequest) -> HttpResponseBase:
     """Ai giữ chức vụ vào ngày…: the positions held on a date in the unit's subtree."""
     scope = request.scope  # type: ignore[attr-defined]
     data = request.GET.copy()
@@ -147,6 +151,13 @@ def positions(request: HttpRequest) -> HttpResponse:
     held = access.visible_positions(scope)
     if unit is not None:
         held = selectors.positions_in_units(held, unit)
+    if wants_export(request):
+        title = _("Chức vụ được giữ vào ngày %(d)s") % {"d": format_date(day)}
+        filters = filters_text([(_("Đơn vị"), unit), (_("Ngày"), day)])
+        export = ListExport(
+            title, "chuc-vu", position_columns(), selectors.positions_on(held, day), position_row, filters
+        )
+        return export_response(request, export, allow_personal=may_export_personal(scope))
     context = {
         "form": form,
         "unit": unit,

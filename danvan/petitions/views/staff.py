@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -16,12 +17,23 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound
-from danvan.core.excel import XLSX_CONTENT_TYPE
+from danvan.core.export import (
+    INTEGER,
+    Column,
+    ListExport,
+    SheetTable,
+    export_query,
+    export_response,
+    figures_table,
+    form_filters,
+    tables_response,
+    wants_export,
+)
 from danvan.core.periods import Period
 from danvan.petitions import stats as petition_stats
 from danvan.petitions import timing
 from danvan.petitions.access import visible_petitions
-from danvan.petitions.exports import petitions_workbook
+from danvan.petitions.exports import list_columns, petition_row
 from danvan.petitions.forms import FilterForm, StaffIntakeForm, StatsForm, add_domain_errors
 from danvan.petitions.links import private_path
 from danvan.petitions.selectors import PetitionFilter, deadline_board, filter_petitions, similar_petitions
@@ -47,8 +59,12 @@ def _filtered(request: HttpRequest) -> tuple[FilterForm, QuerySet[Any]]:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     form, rows = _filtered(request)
+    if wants_export(request):  # without any sender's name or contacts
+        title = _("Ý kiến, kiến nghị, khiếu nại, tố cáo")
+        export = ListExport(title, "y-kien-don-thu", list_columns(), rows, petition_row, form_filters(form))
+        return export_response(request, export)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -65,11 +81,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
-    """The filtered list in Excel — without any sender's name or contacts."""
-    _form, rows = _filtered(request)
-    response = HttpResponse(petitions_workbook(rows[:20_000]), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="y-kien-don-thu.xlsx"'
-    return response
+    """The former address of the export: the list's own URL answers it now."""
+    return redirect(f"{reverse('petitions:index')}?{export_query(request.GET)}")
 
 
 def intake_units(request: HttpRequest) -> QuerySet[Unit]:
@@ -163,7 +176,7 @@ def _stats_target(request: HttpRequest, form: StatsForm) -> tuple[Unit | None, P
 
 @login_required
 @refusals
-def stats(request: HttpRequest) -> HttpResponse:
+def stats(request: HttpRequest) -> HttpResponseBase:
     form = StatsForm(request.GET or None)
     try:
         unit, period = _stats_target(request, form)
@@ -180,7 +193,27 @@ def stats(request: HttpRequest) -> HttpResponse:
     }
     if unit is not None:
         context |= stats_context(unit, period)
+        if wants_export(request) and not form.errors:
+            return _stats_export(request, unit, period, context)
     return render(request, "petitions/stats.html", context)
+
+
+def _stats_export(
+    request: HttpRequest, unit: Unit, period: Period, context: dict[str, Any]
+) -> HttpResponseBase:
+    figures = figures_table(
+        _("Chỉ tiêu chính"), [(f["label"], f["measure"], f["value"]) for f in context["figures"]]
+    )
+    topics = SheetTable(
+        _("Theo lĩnh vực"),
+        [
+            Column(_("Lĩnh vực"), width=40),
+            *(Column(h, INTEGER, 14) for h in (_("Tiếp nhận"), _("Đã giải quyết"), _("Đúng hạn"))),
+        ],
+        [[t["topic__name"], t["received"], t["resolved"], t["on_time"]] for t in context["topics"]],
+    )
+    title = _("Ý kiến, đơn thư — %(u)s — %(p)s") % {"u": unit.name, "p": period.label}
+    return tables_response(request, title, f"thong-ke-y-kien-{unit.code}-{period.code}", [figures, topics])
 
 
 def stats_context(unit: Unit, period: Period) -> dict[str, Any]:
@@ -193,5 +226,4 @@ def stats_context(unit: Unit, period: Period) -> dict[str, Any]:
         "figures": rows,
         "values": values,
         "topics": petition_stats.by_topic(unit=unit, period=period),
-        "export_url": reverse("petitions:export"),
     }

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import DomainError, NotFound
+from danvan.core.export import ListExport, export_response, filters_text, wants_export
 from danvan.portal.access import (
     EDIT,
     READ,
@@ -20,6 +22,7 @@ from danvan.portal.access import (
     visible_posts,
     writable_units,
 )
+from danvan.portal.exports import comment_columns, comment_row, post_columns, post_row
 from danvan.portal.forms import PostForm
 from danvan.portal.models import CommentStatus, Post, PostStatus
 from danvan.portal.selectors import NewsFilter, filter_posts, pending_comment_count
@@ -39,7 +42,7 @@ def _manage_crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]
 
 
 @login_required
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: HttpRequest) -> HttpResponseBase:
     scope = scope_of(request)
     status = request.GET.get("status", "")
     q = request.GET.get("q", "").strip()[:200]
@@ -47,6 +50,13 @@ def manage(request: HttpRequest) -> HttpResponse:
     if status in PostStatus.values:
         posts = posts.filter(status=status)
     posts = posts.select_related("category", "unit", "edited_by").order_by("-updated_at", "-pk")
+    if wants_export(request):
+        filters = filters_text(
+            [(_("Trạng thái"), dict(PostStatus.choices).get(status, "")), (_("Tìm kiếm"), q)]
+        )
+        return export_response(
+            request, ListExport(_("Tin tức"), "tin-tuc", post_columns(), posts, post_row, filters)
+        )
     context = {
         "page": paginate(posts, page_number(request), 25),
         "status": status,
@@ -165,7 +175,7 @@ def post_step(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def comments(request: HttpRequest) -> HttpResponse:
+def comments(request: HttpRequest) -> HttpResponseBase:
     status = request.GET.get("status", CommentStatus.PENDING)
     status = status if status in CommentStatus.values else CommentStatus.PENDING
     found = (
@@ -174,6 +184,12 @@ def comments(request: HttpRequest) -> HttpResponse:
         .select_related("post", "moderated_by")
         .order_by("-created_at", "-pk")
     )
+    if wants_export(request):
+        filters = filters_text([(_("Trạng thái"), dict(CommentStatus.choices).get(status, ""))])
+        export = ListExport(
+            _("Ý kiến bạn đọc"), "y-kien-ban-doc", comment_columns(), found, comment_row, filters
+        )
+        return export_response(request, export)
     context = {
         "page": paginate(found, page_number(request), 25),
         "status": status,

@@ -6,7 +6,6 @@ import pytest
 from openpyxl import load_workbook
 
 from danvan.practices.models import Kind
-from danvan.practices.views.lists import MAX_EXPORT_ROWS
 
 LIST = "/dan-van-kheo/"
 
@@ -105,18 +104,22 @@ def test_export_reads_back_with_vietnamese_headers_and_formats(register, persona
     register("Mô hình có kinh phí", content={"budget": 4_500_000_000, "workdays": 1200})
     register('=HYPERLINK("http://x","bấm")')
     register("+cmd|' /C calc'!A0")
-    response = client_for(personas.reporter_a).get(LIST + "xuat-excel/", {"order": "name"})
+    response = client_for(personas.reporter_a).get(LIST, {"order": "name", "xuat": "xlsx"})
     assert response.status_code == 200 and response["Content-Type"].startswith(
         "application/vnd.openxmlformats"
     )
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("STT", "Tên mô hình, điển hình", "Loại", "Lĩnh vực")
-    names = [row[1] for row in rows[1:]]
+    assert (
+        rows[0][0] == "Mô hình, điển hình “Dân vận khéo”"
+        and rows[1][0] == "Điều kiện lọc: Sắp xếp: Tên (A → Z)"
+    )
+    assert rows[3][:4] == ("STT", "Tên mô hình, điển hình", "Loại", "Lĩnh vực")
+    names = [row[1] for row in rows[4:]]
     assert '\'=HYPERLINK("http://x","bấm")' in names and "'+cmd|' /C calc'!A0" in names
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows(min_row=5):
         assert row[1].data_type == "s"  # never a formula
-    money_row = next(row for row in sheet.iter_rows(min_row=2) if row[1].value == "Mô hình có kinh phí")
+    money_row = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "Mô hình có kinh phí")
     assert money_row[10].value == 4_500_000_000 and money_row[10].number_format == "#,##0"
     assert money_row[2].value == "Mô hình" and money_row[9].value == "Đã đăng ký"
 
@@ -124,18 +127,15 @@ def test_export_reads_back_with_vietnamese_headers_and_formats(register, persona
 def test_export_keeps_the_filters_and_the_scope(register, recognize, personas, tree, client_for):
     register("Của phường A")
     register("Bản nháp phường B", user=personas.reporter_b, unit=tree.commune_b)
-    response = client_for(personas.reporter_a).get(LIST + "xuat-excel/", {"q": "phuong"})
-    names = [
-        row[1]
-        for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True)
-    ]
+    response = client_for(personas.reporter_a).get(LIST + "xuat-excel/", {"q": "phuong"}, follow=True)
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
+    names = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True)]
     assert names == ["Của phường A"]
 
 
-def test_too_large_export_is_refused_with_a_message(register, personas, client_for, monkeypatch):
-    monkeypatch.setattr("danvan.practices.views.lists.MAX_EXPORT_ROWS", 1)
+def test_too_large_export_is_refused_with_a_message(register, personas, client_for, settings):
+    settings.DANVAN_MAX_EXPORT_ROWS = 1
     register("Một")
     register("Hai")
-    response = client_for(personas.reporter_a).get(LIST + "xuat-excel/", follow=True)
-    assert "quá 1 dòng" in response.text
-    assert MAX_EXPORT_ROWS > 1
+    response = client_for(personas.reporter_a).get(LIST, {"xuat": "xlsx"}, follow=True)
+    assert "quá 1 dòng" in response.text and response.redirect_chain[-1][0] == LIST

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +13,8 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import current_unit
 from danvan.core.errors import NotFound
-from danvan.core.excel import XLSX_CONTENT_TYPE
-from danvan.practices.exports import stats_workbook
+from danvan.core.export import export_query, tables_response, wants_export
+from danvan.practices.exports import stats_sheet_tables
 from danvan.practices.forms.filters import StatsForm
 from danvan.practices.reports import bodies_sentence, stats_figures, stats_tables
 from danvan.practices.stats import practice_stats
@@ -38,7 +39,7 @@ def _title(unit: Unit, year: int) -> str:
 
 @login_required
 @refusals
-def stats(request: HttpRequest) -> HttpResponse:
+def stats(request: HttpRequest) -> HttpResponseBase:
     form = StatsForm(request.GET)
     unit, year = _unit_and_year(request, form)
     context: dict[str, Any] = {
@@ -49,26 +50,22 @@ def stats(request: HttpRequest) -> HttpResponse:
     }
     if unit is not None:
         figures = practice_stats(unit=unit, year=year)
+        if wants_export(request):
+            tables = stats_sheet_tables(stats_figures(figures), stats_tables(figures))
+            return tables_response(
+                request, _title(unit, year), f"thong-ke-dan-van-kheo-{unit.code}-{year}", tables
+            )
         context |= {
             "title": _title(unit, year),
             "stats": figures,
             "figures": stats_figures(figures),
             "tables": stats_tables(figures),
             "bodies": bodies_sentence(figures),
-            "export_url": f"{reverse('practices:stats_export')}?unit={unit.code}&year={year}",
         }
     return render(request, "practices/stats.html", context)
 
 
 @login_required
-@refusals
 def stats_export(request: HttpRequest) -> HttpResponse:
-    form = StatsForm(request.GET)
-    unit, year = _unit_and_year(request, form)
-    if unit is None:
-        raise NotFound(_("Chọn đơn vị để xuất thống kê."))
-    figures = practice_stats(unit=unit, year=year)
-    data = stats_workbook(_title(unit, year), stats_figures(figures), stats_tables(figures))
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="thong-ke-dan-van-kheo-{unit.code}-{year}.xlsx"'
-    return response
+    """The former address of the export: the statistics page's own URL answers it now."""
+    return redirect(f"{reverse('practices:stats')}?{export_query(request.GET)}")

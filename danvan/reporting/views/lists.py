@@ -5,15 +5,26 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import Role
 from danvan.core.errors import NotFound
+from danvan.core.export import ListExport, export_response, filters_text, tables_response, wants_export
 from danvan.core.pages import refusals, render_page, scope_of
 from danvan.core.periods import Period, PeriodKind
+from danvan.reporting.exports import (
+    catalogue_tables,
+    completeness_columns,
+    completeness_row,
+    figure_row,
+    rollup_columns,
+    submission_columns,
+    submission_row,
+)
 from danvan.reporting.models import Indicator, ReportForm, Status
 from danvan.reporting.selectors.completeness import completeness
 from danvan.reporting.selectors.rollups import rollup
@@ -29,7 +40,7 @@ from danvan.territory.models import Unit
 
 @login_required
 @refusals
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     scope = scope_of(request)
     period, period_error = period_param(
         request, Period.of_kind_containing(PeriodKind.YEAR, timezone.localdate())
@@ -40,6 +51,19 @@ def index(request: HttpRequest) -> HttpResponse:
         status=request.GET.get("status", "") if request.GET.get("status", "") in Status.values else "",
     )
     rows = filter_submissions(visible_submissions(scope), criteria).order_by("-period_end", "unit__sort_key")
+    if wants_export(request):
+        filters = filters_text(
+            [
+                (_("Mẫu báo cáo"), criteria.form),
+                (_("Kỳ"), criteria.period),
+                (_("Trạng thái"), _status(criteria.status)),
+            ]
+        )
+        rows = rows.select_related("form", "unit")
+        title = _("Báo cáo định kỳ")
+        return export_response(
+            request, ListExport(title, "bao-cao", submission_columns(), rows, submission_row, filters)
+        )
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     context = {
         "due": due_reports(scope),
@@ -51,6 +75,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "breadcrumbs": crumbs(),
     }
     return render_page(request, "reporting/index.html", "reporting/_submissions.html", context)
+
+
+def _status(code: str) -> str:
+    return str(dict(Status.choices).get(code, "")) if code else ""
 
 
 def _visible(request: HttpRequest, unit: Unit | None) -> Unit | None:
@@ -81,7 +109,7 @@ def _ancestors(unit: Unit | None) -> list[Unit]:
 
 @login_required
 @refusals
-def rollups(request: HttpRequest) -> HttpResponse:
+def rollups(request: HttpRequest) -> HttpResponseBase:
     """An indicator for a unit and period, and each child with a link one level down."""
     unit = _nation_or_unit(request)
     today = timezone.localdate()
@@ -91,6 +119,13 @@ def rollups(request: HttpRequest) -> HttpResponse:
     if indicator is None:
         raise NotFound(_("Không có chỉ tiêu mã «%(code)s».") % {"code": code})
     result = rollup(indicator=indicator, period=period, unit=unit, by_children=True)
+    if wants_export(request):
+        title = f"{indicator.name} — {result.unit.name} — {period.label}"
+        rows = [*result.children, result.unit]  # the children, then the unit's own total
+        export = ListExport(
+            title, f"tong-hop-{indicator.code}-{period.code}", rollup_columns(indicator), rows, figure_row
+        )
+        return export_response(request, export)
     context: dict[str, Any] = {
         "result": result,
         "indicator": indicator,
@@ -107,13 +142,20 @@ def rollups(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @refusals
-def completeness_page(request: HttpRequest) -> HttpResponse:
+def completeness_page(request: HttpRequest) -> HttpResponseBase:
     unit = _nation_or_unit(request)
     form = form_param(request)
     today = timezone.localdate()
     default = Period.of_kind_containing(form.period_kind, today) if form.periodicity != "multi_year" else None
     period, period_error = period_param(request, default or Period.whole_year(today.year))
     report = completeness(form=form, period=period, unit=unit, by_children=True)
+    if wants_export(request):
+        title = f"{form.name} — {period.label} — {report.unit.name}"
+        rows = [*report.children, report.unit]  # the children, then the unit's own total
+        export = ListExport(
+            title, f"tien-do-{form.code}-{period.code}", completeness_columns(), rows, completeness_row
+        )
+        return export_response(request, export)
     context = {
         "report": report,
         "form": form,
@@ -128,9 +170,12 @@ def completeness_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def indicators(request: HttpRequest) -> HttpResponse:
+def indicators(request: HttpRequest) -> HttpResponseBase:
     rows = Indicator.objects.select_related("numerator", "denominator").order_by("code")
     forms = ReportForm.objects.prefetch_related("items__indicator")
+    if wants_export(request):
+        tables = catalogue_tables(list(forms), list(rows))
+        return tables_response(request, _("Chỉ tiêu và mẫu báo cáo"), "chi-tieu-mau-bao-cao", tables)
     return render(
         request,
         "reporting/indicators.html",

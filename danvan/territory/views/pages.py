@@ -5,6 +5,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,9 +13,11 @@ from django.utils.translation import gettext_lazy
 
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound
+from danvan.core.export import ListExport, export_response, filters_text, form_filters, wants_export
 from danvan.core.text import fold
 from danvan.territory import selectors
 from danvan.territory.access import can_manage_neighbourhoods
+from danvan.territory.exports import unit_columns, unit_row
 from danvan.territory.forms import NeighbourhoodForm, SearchForm
 from danvan.territory.models import LEGACY_END, Level, Unit
 
@@ -33,13 +36,15 @@ def scope_of(request: HttpRequest) -> UserScope:
     return request.scope  # type: ignore[attr-defined]
 
 
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     """Today's provinces, or those before 1/7/2025, and a search box with live results."""
     form = SearchForm(request.GET or None)
     valid = form.is_valid()
     text: str = form.cleaned_data["q"] if valid else ""
     legacy: bool = form.cleaned_data["truoc"] if valid else False
     at = LEGACY_END if legacy else None
+    if wants_export(request):
+        return _export_index(request, text, at, form_filters(form))
     context: dict[str, Any] = {"form": form, "q": text, "legacy": legacy}
     if fold(text):
         context["hits"], context["total"] = selectors.search_units(text, at)
@@ -48,6 +53,16 @@ def index(request: HttpRequest) -> HttpResponse:
     template = "territory/_results.html" if is_htmx(request) else "territory/index.html"
     context["breadcrumbs"] = [{"label": _("Địa bàn"), "url": reverse("territory:index")}]
     return render(request, template, context)
+
+
+def _export_index(request: HttpRequest, text: str, at: dt.date | None, filters: str) -> HttpResponseBase:
+    """The provinces, or every unit the search matches (the page shows the first 50 of them)."""
+    if fold(text):
+        rows, columns = selectors.search_ordered(text, at), unit_columns()
+    else:
+        rows, columns = selectors.provinces(at).select_related("parent"), unit_columns(with_children=True)
+    title = _("Đơn vị hành chính") if fold(text) else _("Tỉnh, thành phố")
+    return export_response(request, ListExport(title, "dia-ban", columns, rows, unit_row, filters))
 
 
 def parse_day(value: str | None) -> dt.date | None:
@@ -59,7 +74,7 @@ def parse_day(value: str | None) -> dt.date | None:
         raise Http404 from exc
 
 
-def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
+def unit_detail(request: HttpRequest, code: str) -> HttpResponseBase:
     """A unit on a date (?ngay=YYYY-MM-DD, default today); an old code without date redirects."""
     at = parse_day(request.GET.get("ngay"))
     try:
@@ -70,10 +85,22 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
             raise Http404 from exc
         return redirect(latest.get_absolute_url())
     loc = request.GET.get("loc", "")[:100]
+    if wants_export(request):
+        return _export_children(request, unit, at, loc)
     if is_htmx(request):
         children = selectors.children(unit, at, loc)
         return render(request, "territory/_children.html", {"unit": unit, "children": children})
     return unit_page(request, unit, at, loc=loc)
+
+
+def _export_children(request: HttpRequest, unit: Unit, at: dt.date | None, loc: str) -> HttpResponseBase:
+    """The units (or neighbourhoods) below a unit, as its page lists them."""
+    title = f"{CHILD_TITLES.get((unit.level, unit.is_legacy), _('Đơn vị cấp dưới'))} — {unit.name}"
+    rows = selectors.children(unit, at, loc).select_related("parent")
+    filters = filters_text([(_("Ngày"), at), (_("Lọc theo tên"), loc)])
+    return export_response(
+        request, ListExport(title, f"don-vi-{unit.code}", unit_columns(), rows, unit_row, filters)
+    )
 
 
 def unit_page(
