@@ -91,7 +91,10 @@ class BuildRequest:
             found = organization_identity(organization, style)
         else:
             style = Style(p.get("style") or default_style)
-            found = issuing_identity(self.unit, style)
+            date = p.get("date")
+            found = issuing_identity(
+                self.unit, style, dt.date.fromisoformat(date) if date else timezone.localdate()
+            )
         signature = Signature(
             authority=p.get("signer_authority") or found.authority,
             title=p.get("signer_title") or found.signer_title,
