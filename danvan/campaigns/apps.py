@@ -17,6 +17,11 @@ class CampaignsConfig(AppConfig):
 
             return Beneficiary.objects.filter(full_name__in=subject.names).order_by("pk")
 
+        def donations_of(subject):
+            from danvan.campaigns.models import Contribution
+
+            return Contribution.objects.filter(donor_name__in=subject.names).order_by("pk")
+
         register(
             PersonalData(
                 "campaigns.Beneficiary",
@@ -24,5 +29,12 @@ class CampaignsConfig(AppConfig):
                 "person",
                 by_name,
                 purpose="Người, hộ nhận hỗ trợ: chỉ để tránh nhận trùng và trả lời ai đã nhận gì",
-            )
+            ),
+            PersonalData(
+                "campaigns.Contribution",
+                ("donor_name",),
+                "person",
+                donations_of,
+                purpose="Người đóng góp cá nhân: ghi nhận, cảm ơn và công khai khi người đó đồng ý",
+            ),
         )
