@@ -144,7 +144,9 @@ OPERATIONS = {
     ),
     "GET /api/v1/me": Operation(SIGNED_IN),
     "GET /api/v1/users": Operation(
-        "login 403 403 403 403 ok ok", note="the pages answer 404 to the same users"
+        "login 403 403 403 403 ok ok",
+        lists={"user": USER_ADMINS},
+        note="the pages answer 404 to the same users",
     ),
     "POST /api/v1/users": Operation(
         "login 403 403 403 403 ok ok",

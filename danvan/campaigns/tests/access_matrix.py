@@ -68,7 +68,7 @@ def _if_match(w: Any) -> dict[str, str]:
 
 
 OPERATIONS = {
-    "GET /api/v1/campaigns": Operation(SIGNED_IN),
+    "GET /api/v1/campaigns": Operation(SIGNED_IN, lists={"campaign": OF_A}),
     "GET /api/v1/campaigns/catalog": Operation(SIGNED_IN),
     "GET /api/v1/campaigns/stats": Operation(OF_A, query="?unit=31510&period=2026"),
     "GET /api/v1/campaigns/{campaign_id}": Operation(OF_A),

@@ -162,7 +162,7 @@ PAGES = {
 
 
 OPERATIONS = {
-    "GET /api/v1/meetings": Operation("login ok ok ok ok ok ok"),
+    "GET /api/v1/meetings": Operation("login ok ok ok ok ok ok", lists={"meeting": OF_A}),
     "GET /api/v1/meetings/stats": Operation(OF_A, query="?unit=31510&period=2026"),
     "GET /api/v1/meetings/{meeting_id}": Operation(OF_A),
     "POST /api/v1/meetings": Operation(
@@ -188,12 +188,12 @@ OPERATIONS = {
     "POST /api/v1/meetings/{meeting_id}/questions/{question_id}/answer": Operation(
         OF_A, body=lambda w: {"state": "on_the_spot", "answer": "Phường đã bố trí kinh phí."}
     ),
-    "GET /api/v1/tasks": Operation("login ok ok ok ok ok ok"),
+    "GET /api/v1/tasks": Operation("login ok ok ok ok ok ok", lists={"task": OF_A}),
     "GET /api/v1/tasks/{task_id}": Operation(OF_A),
     "POST /api/v1/tasks/{task_id}/progress": Operation(
         OF_A, body=lambda w: {"progress": 60, "note": "Đã thay đèn."}
     ),
-    "GET /api/v1/directives": Operation("login ok ok ok ok ok ok"),
+    "GET /api/v1/directives": Operation("login ok ok ok ok ok ok", lists={"directive": OF_A}),
     "GET /api/v1/directives/{directive_id}": Operation(OF_A),
     "POST /api/v1/directives": Operation(
         "login ok 404 ok 404 ok ok",
@@ -206,7 +206,7 @@ OPERATIONS = {
             "title": "Kế hoạch tổ chức đối thoại năm",
         },
     ),
-    "GET /api/v1/supervisions": Operation("login ok ok ok ok ok ok"),
+    "GET /api/v1/supervisions": Operation("login ok ok ok ok ok ok", lists={"supervision": OF_A}),
     "GET /api/v1/supervisions/{supervision_id}": Operation(OF_A),
     "POST /api/v1/supervisions": Operation(
         "login ok 404 ok 404 ok ok",

@@ -73,8 +73,8 @@ PAGES = {
 }
 
 OPERATIONS = {
-    "GET /api/v1/organizations": Operation(SIGNED_IN),
+    "GET /api/v1/organizations": Operation(SIGNED_IN, lists={"organization": OF_A}),
     "GET /api/v1/organizations/{organization_id}": Operation(OF_A),
-    "GET /api/v1/people": Operation(SIGNED_IN),
+    "GET /api/v1/people": Operation(SIGNED_IN, lists={"person": OF_A}),
     "GET /api/v1/people/{person_id}": Operation(OF_A),
 }

@@ -68,10 +68,10 @@ PAGES = {
         params={"pk": "petition"},
     ),
     "petitions:file": Page(
-        get="404 ok 404 ok 404 ok ok",
-        post="404 ok 404 ok 404 ok ok",
-        params={"pk": "petition_file"},
-        note="a file answers 404 to anyone who may not read it, signed in or not",
+        get="404 ok 404 404 404 404 404",
+        post="404 ok 404 404 404 404 404",
+        params={"pk": "denunciation_file"},
+        note="what a denouncer sent: the assigned handler alone; 404 to anyone else, signed in or not",
     ),
     "petitions:calendar": Page(
         get=SIGNED_IN,
@@ -132,7 +132,7 @@ PAGES = {
 }
 
 OPERATIONS = {
-    "GET /api/v1/petitions": Operation(SIGNED_IN),
+    "GET /api/v1/petitions": Operation(SIGNED_IN, lists={"petition": OF_A, "denunciation": OF_A}),
     "GET /api/v1/petitions/stats": Operation(OF_A, query="?unit=31510&period=2026"),
     "POST /api/v1/petitions": Operation(
         "login ok 404 ok 404 ok ok",

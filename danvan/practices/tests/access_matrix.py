@@ -185,7 +185,11 @@ def _if_match(w: Any) -> dict[str, str]:
 
 
 OPERATIONS = {
-    "GET /api/v1/practices": Operation(SIGNED_IN),
+    "GET /api/v1/practices": Operation(
+        SIGNED_IN,
+        lists={"practice": OF_A, "legacy_practice": OF_A},
+        note="the old ward merged into commune A is read as A's history",
+    ),
     "GET /api/v1/practices/stats": Operation(OF_A, query="?unit=31510&year=2026"),
     "POST /api/v1/practices": Operation(
         "login ok 404 ok 404 ok ok",

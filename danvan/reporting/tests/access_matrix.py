@@ -87,7 +87,7 @@ PAGES = {
 OPERATIONS = {
     "GET /api/v1/indicators": Operation(SIGNED_IN),
     "GET /api/v1/forms": Operation(SIGNED_IN),
-    "GET /api/v1/submissions": Operation(SIGNED_IN),
+    "GET /api/v1/submissions": Operation(SIGNED_IN, lists={"submission": OF_A, "submitted": OF_A}),
     "POST /api/v1/submissions": Operation(
         "login ok 403 ok 403 ok ok",
         body=lambda w: {"form": "dv-xa-thang", "unit": w.commune_a.code, "period": "2026-M09"},

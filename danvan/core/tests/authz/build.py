@@ -144,6 +144,15 @@ def practices(w: World) -> None:
     recognised = move(recognised, w.approver, Status.EVALUATED, Status.RECOGNIZED)
     recognised = practice_publish(actor=w.approver, practice=recognised, public=True)
     attachment = attachment_add(actor=w.reporter_a, practice=practice, upload=pdf())
+    # A record of the old ward merged into commune A: read by those above A, as history.
+    legacy = practice_register(
+        actor=w.admin,
+        scope=scope(w.admin),
+        unit=w.legacy_commune,
+        field=field,
+        year=2024,
+        name="Khóm 3 sạch đẹp",
+    )
     evaluation = round_create(
         actor=w.approver,
         scope=scope(w.approver),
@@ -160,6 +169,7 @@ def practices(w: World) -> None:
         running_practice=running,
         candidate_practice=candidate,
         recognised_practice=recognised,
+        legacy_practice=legacy,
         attachment=attachment,
         evaluation_round=evaluation,
         round_item=evaluation.items.get(),

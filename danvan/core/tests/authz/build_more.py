@@ -146,6 +146,7 @@ def _denunciation(w: World) -> Any:
             citizen_phone="0987654321",
         ),
         channel="hotline",
+        uploads=[png("bien-lai.png")],  # what the denouncer sent: the assigned handlers' alone
     )
     leader = scope(w.approver)
     accepted = petition_accept(actor=w.approver, scope=leader, petition=received)
@@ -153,7 +154,7 @@ def _denunciation(w: World) -> Any:
     (evidence,) = store(
         petition=assigned, checked_uploads=check_uploads([pdf("bien-ban-xac-minh.pdf")]), actor=w.reporter_a
     )
-    w.add(evidence=evidence)
+    w.add(evidence=evidence, denunciation_file=assigned.files.get(from_citizen=True))
     return assigned
 
 

@@ -109,7 +109,7 @@ def tables() -> Tables:
 
 
 def _row_problems(key: str, entry: Page | Operation) -> list[str]:
-    rows = (entry.get, entry.post) if isinstance(entry, Page) else (entry.expect,)
+    rows = (entry.get, entry.post) if isinstance(entry, Page) else (entry.expect, *entry.lists.values())
     problems = []
     if isinstance(entry, Page) and entry.writes and entry.post is None:
         problems.append(f"{key}: a page with a body needs its post row")

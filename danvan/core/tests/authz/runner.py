@@ -218,6 +218,8 @@ class Matrix:
             if url is None:
                 continue
             for persona, expected in zip(PERSONAS, answers(entry.expect), strict=True):
+                if entry.lists:
+                    self._check_list(key, persona, url, entry)
                 self._cell(
                     key,
                     persona,
@@ -226,6 +228,23 @@ class Matrix:
                     method != "GET",
                     partial(self._api_request, persona, method, url, entry),
                     api=True,
+                )
+
+    def _check_list(self, key: str, persona: str, url: str, entry: Operation) -> None:
+        response = self.sessions.api[persona].get(url)
+        if response.status_code != 200:
+            return  # the status is checked with the other cells
+        body = response.json()
+        items = body.get("items", []) if isinstance(body, dict) else body
+        listed = {item.get("id") for item in items if isinstance(item, dict)}
+        for name, row in entry.lists.items():
+            want = dict(zip(PERSONAS, answers(row), strict=True))[persona] == "ok"
+            pk = getattr(self.world, name).pk
+            if (pk in listed) != want:
+                got = "listed" if pk in listed else "not listed"
+                expected = "listed" if want else "not listed"
+                self.failures.append(
+                    Cell(key, persona, "GET", expected, got, f"the world's {name} (id {pk})")
                 )
 
     def _url(self, route: Route, entry: Page | Operation, build: Any) -> str | None:

@@ -91,4 +91,7 @@ class Operation:
     query: str | Callable[[Any], str] = ""
     headers: Callable[[Any], Mapping[str, str]] | None = None
     multipart: bool = False
+    # A list: {"practice": OF_A} — the world's practice is among the items for the personas whose
+    # word is `ok` and absent for the others (a status alone does not show what a list leaks).
+    lists: Mapping[str, str] = field(default_factory=dict)
     note: str = ""
