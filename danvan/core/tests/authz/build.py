@@ -58,7 +58,15 @@ def build_world(tree: Any, personas: Any, today: dt.date) -> World:
         today=today,
         year=today.year,
     )
-    for builder in (accounts, territory, organizations, practices, reporting, *build_more.BUILDERS):
+    for builder in (
+        accounts,
+        territory,
+        organizations,
+        practices,
+        evaluation,
+        reporting,
+        *build_more.BUILDERS,
+    ):
         builder(world)
     return world
 
@@ -118,6 +126,7 @@ def organizations(w: World) -> None:
 
 
 def practices(w: World) -> None:
+    """Registered, in progress, recognised and public; a file; a record of the old merged ward."""
     field, _ = PracticeField.objects.get_or_create(
         code="kinh-te", province=None, year=None, defaults={"name": "Kinh tế", "order": 10}
     )
@@ -132,28 +141,39 @@ def practices(w: World) -> None:
             name=name,
         )
 
-    def move(practice: Any, user: Any, *steps: str) -> Any:
-        for to in steps:
-            practice = practice_transition(actor=user, scope=scope(user), practice=practice, to=to)
-        return practice
-
     practice = register("Tổ Nhân dân tự quản giữ gìn vệ sinh môi trường")
-    running = move(register("Tuyến đường nở hoa khóm 3"), w.reporter_a, Status.IN_PROGRESS)
-    candidate = move(register("Bếp ăn tình thương"), w.reporter_a, Status.IN_PROGRESS)  # not in the round yet
-    recognised = move(register("Dân vận khéo trong xây dựng nông thôn mới"), w.reporter_a, Status.IN_PROGRESS)
-    recognised = move(recognised, w.approver, Status.EVALUATED, Status.RECOGNIZED)
-    recognised = practice_publish(actor=w.approver, practice=recognised, public=True)
-    attachment = attachment_add(actor=w.reporter_a, practice=practice, upload=pdf())
-    # A record of the old ward merged into commune A: read by those above A, as history.
-    legacy = practice_register(
-        actor=w.admin,
-        scope=scope(w.admin),
-        unit=w.legacy_commune,
-        field=field,
-        year=2024,
-        name="Khóm 3 sạch đẹp",
+    recognised = _move(
+        register("Dân vận khéo trong xây dựng nông thôn mới"), w.reporter_a, Status.IN_PROGRESS
     )
-    evaluation = round_create(
+    recognised = _move(recognised, w.approver, Status.EVALUATED, Status.RECOGNIZED)
+    w.add(
+        practice_field=field,
+        practice=practice,
+        running_practice=_move(register("Tuyến đường nở hoa khóm 3"), w.reporter_a, Status.IN_PROGRESS),
+        candidate_practice=_move(register("Bếp ăn tình thương"), w.reporter_a, Status.IN_PROGRESS),
+        recognised_practice=practice_publish(actor=w.approver, practice=recognised, public=True),
+        attachment=attachment_add(actor=w.reporter_a, practice=practice, upload=pdf()),
+        # A record of the old ward merged into commune A: read by those above A, as history.
+        legacy_practice=practice_register(
+            actor=w.admin,
+            scope=scope(w.admin),
+            unit=w.legacy_commune,
+            field=field,
+            year=2024,
+            name="Khóm 3 sạch đẹp",
+        ),
+    )
+
+
+def _move(practice: Any, user: Any, *steps: str) -> Any:
+    for to in steps:
+        practice = practice_transition(actor=user, scope=scope(user), practice=practice, to=to)
+    return practice
+
+
+def evaluation(w: World) -> None:
+    """The province's round, chaired and scored by its approver, with the running practice on it."""
+    found = round_create(
         actor=w.approver,
         scope=scope(w.approver),
         unit=w.province,
@@ -162,18 +182,8 @@ def practices(w: World) -> None:
         criteria_set=CriteriaSet.objects.get(province=None, year=None),
         evaluators=[w.approver],
     )
-    round_add_practices(actor=w.approver, evaluation=evaluation, practices=[running])
-    w.add(
-        practice_field=field,
-        practice=practice,
-        running_practice=running,
-        candidate_practice=candidate,
-        recognised_practice=recognised,
-        legacy_practice=legacy,
-        attachment=attachment,
-        evaluation_round=evaluation,
-        round_item=evaluation.items.get(),
-    )
+    round_add_practices(actor=w.approver, evaluation=found, practices=[w.running_practice])
+    w.add(evaluation_round=found, round_item=found.items.get())
 
 
 def reporting(w: World) -> None:

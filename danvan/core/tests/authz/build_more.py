@@ -33,10 +33,10 @@ EXTRACTION_TEXT = (
 
 
 def meetings(w: World) -> None:
-    actor, writer = w.reporter_a, scope(w.reporter_a)
+    """A dialogue of commune A held yesterday, with a question from the Front."""
     meeting = meeting_schedule(
-        actor=actor,
-        scope=writer,
+        actor=w.reporter_a,
+        scope=scope(w.reporter_a),
         unit=w.commune_a,
         kind="doi_thoai",
         title="Đối thoại giữa Bí thư Đảng ủy với Nhân dân",
@@ -44,8 +44,14 @@ def meetings(w: World) -> None:
         organizers=[w.party_a, w.front_a],
     )
     question = dialogues.question_add(
-        actor=actor, meeting=meeting, source="front", content="Đèn đường khóm 3 hỏng."
+        actor=w.reporter_a, meeting=meeting, source="front", content="Đèn đường khóm 3 hỏng."
     )
+    w.add(meeting=meeting, question=question)
+
+
+def follow_up(w: World) -> None:
+    """A task of the women's union with progress and evidence, and a directive of the party committee."""
+    actor, writer = w.reporter_a, scope(w.reporter_a)
     task = tasks.task_create(
         actor=actor,
         scope=writer,
@@ -63,6 +69,13 @@ def meetings(w: World) -> None:
         title="Kế hoạch thực hiện Quy chế dân chủ ở cơ sở",
         issued_on=yesterday(w),
     )
+    w.add(task=task, task_update=update, directive=directive)
+
+
+def supervision_and_reception(w: World) -> None:
+    """A supervision by the Front with one recommendation; the secretary's reception schedule and
+    yesterday's session, not yet recorded."""
+    actor, writer = w.reporter_a, scope(w.reporter_a)
     found = supervision.supervision_record(
         actor=actor,
         scope=writer,
@@ -87,11 +100,6 @@ def meetings(w: World) -> None:
         actor=actor, schedule=schedule, day=yesterday(w), starts=dt.time(8), ends=dt.time(11)
     )
     w.add(
-        meeting=meeting,
-        question=question,
-        task=task,
-        task_update=update,
-        directive=directive,
         supervision=found,
         recommendation=found.recommendations.get(),
         reception_schedule=schedule,
@@ -259,4 +267,14 @@ def portal(w: World) -> None:
     w.add(post=post, comment=comment, category=post.category, tag=post.tags.first())
 
 
-BUILDERS = (meetings, petitions, campaigns, membership, extraction, documents, portal)
+BUILDERS = (
+    meetings,
+    follow_up,
+    supervision_and_reception,
+    petitions,
+    campaigns,
+    membership,
+    extraction,
+    documents,
+    portal,
+)
