@@ -10,9 +10,10 @@ from functools import cached_property
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from danvan.accounts.models import ROLE_RANK, Grant, Role
-from danvan.territory.models import Unit, UnitLineage
+from danvan.territory.models import Level, Unit, UnitLineage
 from danvan.territory.tree import subtree_q
 
 
@@ -89,9 +90,17 @@ class UserScope:
 
     @cached_property
     def units(self) -> list[Unit]:
-        """The units the user holds grants on, for the unit switcher."""
+        """The units the unit switcher offers: those the user holds grants on; for a system admin
+        (a grant on the whole country) today's provinces — any other unit is chosen from its page."""
+        if self.is_system_admin:
+            today = timezone.localdate()
+            return list(Unit.objects.valid_on(today).filter(level=Level.PROVINCE).order_by("sort_key"))
         ids = {g.unit_id for g in self.grants if g.unit_id}
         return list(Unit.objects.filter(pk__in=ids).order_by("depth", "sort_key"))
+
+    def may_work_in(self, unit: Unit) -> bool:
+        """A unit the user may choose as working unit: one granted, or any unit for a system admin."""
+        return self.is_system_admin or any(g.unit_id == unit.pk for g in self.grants)
 
 
 def scope_for(user: Any) -> UserScope:

@@ -16,13 +16,19 @@ SESSION_UNIT_KEY = "danvan_current_unit"
 
 
 def current_unit(request: HttpRequest) -> Unit | None:
-    """The unit the user works in: the one chosen in the switcher, else their first granted unit."""
+    """The unit the user works in: the one chosen in the switcher, else their first granted unit
+    (none for a system admin who has not chosen one: pages that act on a unit then ask for one)."""
     cached = getattr(request, "_danvan_current_unit", None)
     if cached is not None:
         return cached
-    units = request.scope.units  # type: ignore[attr-defined]
+    scope = request.scope  # type: ignore[attr-defined]
     chosen = request.session.get(SESSION_UNIT_KEY)
-    unit = next((u for u in units if u.pk == chosen), units[0] if units else None)
+    if scope.is_system_admin:
+        # The whole country until the admin chooses a unit to work in (the switcher, a unit's page).
+        unit = Unit.objects.filter(pk=chosen).first() if isinstance(chosen, int) else None
+    else:
+        units = scope.units
+        unit = next((u for u in units if u.pk == chosen), units[0] if units else None)
     request._danvan_current_unit = unit  # type: ignore[attr-defined]
     return unit
 

@@ -73,9 +73,9 @@ PAGES = {
     ),
     "accounts:switch_unit": Page(
         get="login 405 405 405 405 405 405",
-        post="login noop 404 404 404 404 404",
+        post="login noop 404 404 404 404 noop",
         body=lambda w: {"unit": w.commune_a.pk},
-        note="a unit among one's own grants, kept in the session",
+        note="a unit among one's own grants (any unit for the system admin), kept in the session",
     ),
     "accounts:token_create": Page(
         get="login 405 405 405 405 405 405",

@@ -29,3 +29,23 @@ def test_switch_refuses_a_unit_without_grant(personas, tree, client_for):
 def test_switch_needs_login_and_post(personas, tree, client_for):
     assert client_for(None).post(SWITCH, {"unit": tree.commune_a.pk}).status_code == 302
     assert client_for(personas.reporter_a).get(SWITCH).status_code == 405
+
+
+def test_a_system_admin_works_in_any_unit_chosen_from_its_page(personas, tree, client_for):
+    client = client_for(personas.admin)
+    # No unit chosen: the whole country; pages that act on a unit ask for one.
+    assert client.get("/hoi-nghi/").status_code == 404
+    assert "Cả nước — chọn đơn vị để làm việc" in client.get("/").text
+    unit_page = client.get(f"/dia-ban/{tree.commune_a.code}/").text
+    assert "Làm việc tại đơn vị này" in unit_page
+    response = client.post(SWITCH, {"unit": tree.commune_a.pk, "next": f"/dia-ban/{tree.commune_a.code}/"})
+    assert response.status_code == 302 and response["Location"] == f"/dia-ban/{tree.commune_a.code}/"
+    assert client.session[SESSION_UNIT_KEY] == tree.commune_a.pk
+    assert client.get("/hoi-nghi/").status_code == 200
+    assert f'<option value="{tree.commune_a.pk}" selected>Phường Sóc Trăng</option>' in client.get("/").text
+
+
+def test_the_switch_goes_back_only_to_a_page_of_this_site(personas, tree, client_for):
+    client = client_for(personas.admin)
+    response = client.post(SWITCH, {"unit": tree.commune_a.pk, "next": "https://example.com/x"})
+    assert response["Location"] == "/"

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from danvan.accounts.selectors import SESSION_UNIT_KEY, user_grants, user_tokens
 from danvan.accounts.services import token_create as create_token
 from danvan.accounts.services import token_revoke as revoke_token
 from danvan.core.errors import DomainError, NotFound
+from danvan.territory.models import Unit
 
 
 def _render_profile(request: HttpRequest, status: int = 200, **extra: Any) -> HttpResponse:
@@ -69,12 +71,16 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def switch_unit(request: HttpRequest) -> HttpResponse:
-    """Choose the working unit among the units the user holds grants on."""
+    """Choose the working unit: one the user holds grants on; for a system admin, any unit."""
     try:
         unit_id = int(request.POST.get("unit", ""))
     except ValueError as exc:
         raise Http404 from exc
-    if unit_id not in {u.pk for u in request.scope.units}:  # type: ignore[attr-defined]
+    unit = Unit.objects.filter(pk=unit_id).first()
+    if unit is None or not request.scope.may_work_in(unit):  # type: ignore[attr-defined]
         raise Http404
     request.session[SESSION_UNIT_KEY] = unit_id
+    back = request.POST.get("next", "")
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect("core:home")

@@ -24,7 +24,9 @@ def _topic() -> int:
 
 PAGES = {
     "petitions:index": Page(get=SIGNED_IN),
-    "petitions:export": Page(get=SIGNED_IN),
+    "petitions:export": Page(
+        get="login 302 302 302 302 302 302", note="the old address: to the list's ?xuat=xlsx"
+    ),
     "petitions:deadlines": Page(get=SIGNED_IN),
     "petitions:stats": Page(get=SIGNED_IN),
     "petitions:similar": Page(get=SIGNED_IN),

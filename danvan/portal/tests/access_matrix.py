@@ -52,11 +52,11 @@ PAGES = {
     "portal:api_docs": Page(get=PUBLIC, post=GET_ONLY),
     "portal:manage": Page(get=SIGNED_IN),
     "portal:new": Page(
-        get="login ok ok ok ok ok 404",
-        post="login ok noop noop noop noop 404",
+        get="login ok ok ok ok ok ok",
+        post="login ok noop noop noop noop noop",
         body=_post,
         note="the unit list offers the units one holds grants on (not their subtrees): commune A is "
-        "reporter A's alone; the system admin has none",
+        "reporter A's alone; the system admin is offered the provinces",
     ),
     "portal:edit": Page(
         get=OF_A,

@@ -68,10 +68,14 @@ def _scores(w: Any) -> dict[str, Any]:
 
 PAGES = {
     "practices:index": Page(get=SIGNED_IN),
-    "practices:export": Page(get=SIGNED_IN),
+    "practices:export": Page(
+        get="login 302 302 302 302 302 302", note="the old address: to the list's ?xuat=xlsx"
+    ),
     "practices:similar": Page(get=SIGNED_IN),
     "practices:stats": Page(get=SIGNED_IN),
-    "practices:stats_export": Page(get=HERE),
+    "practices:stats_export": Page(
+        get="login 302 302 302 302 302 302", note="the old address: to the statistics page's ?xuat=xlsx"
+    ),
     "practices:import_template": Page(get=HERE),
     "practices:register": Page(
         get=HERE,

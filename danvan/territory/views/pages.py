@@ -124,10 +124,18 @@ def unit_page(
         "predecessors": selectors.predecessors(unit),
         "successors": selectors.successors(unit),
         "orgs_url": reverse("orgs:index") + "?" + urlencode({"unit": unit.code}),
+        "may_work_here": _may_work_here(request, unit),
         **neighbourhood_context(request, unit, form),
         **edit_context(request, unit, edit_form),
     }
     return render(request, "territory/unit.html", context, status=status)
+
+
+def _may_work_here(request: HttpRequest, unit: Unit) -> bool:
+    """A system admin may choose any unit as working unit from its page (other users switch among
+    their granted units at the top of every page)."""
+    scope = getattr(request, "scope", None)
+    return bool(scope and scope.is_system_admin and unit.valid_to is None)
 
 
 def breadcrumbs(unit: Unit) -> list[dict[str, str]]:

@@ -22,13 +22,17 @@ from django.utils import timezone
 
 from danvan.accounts.auth import TOKEN_PREFIX, hash_token
 from danvan.accounts.models import ApiToken
+from danvan.audit.models import AuditEvent
 from danvan.core.tests.authz.routes import Route
 from danvan.core.tests.authz.spec import PERSONAS, Operation, Page, answers
 from danvan.core.tests.authz.world import World
 
-# Tables a request may touch whatever its answer: the session (saved on every request) and
-# django-axes' login records.
-VOLATILE = ("django_session", "axes_")
+# Tables a request may touch whatever its answer: the session (saved on every request),
+# django-axes' login records, and the completeness cells a page computes the first time a period
+# is read (ADR 0005: derived figures, not a change of anyone's records).
+VOLATILE = ("django_session", "axes_", "reporting_completenesscell")
+# Audit events that record a reading, not a change: viewing personal data writes one on purpose.
+READ_EVENTS = ("personal_data.access",)
 
 
 @dataclass
@@ -95,6 +99,13 @@ class Sessions:
             self.pages[persona], self.api[persona] = page_client, api_client
 
 
+def _count(table: str) -> str:
+    if table == connection.ops.quote_name(AuditEvent._meta.db_table):
+        actions = ", ".join(f"'{action}'" for action in READ_EVENTS)
+        return f"(SELECT COUNT(*) FROM {table} WHERE action NOT IN ({actions}))"
+    return f"(SELECT COUNT(*) FROM {table})"
+
+
 class Snapshot:
     """Row counts of the tables and the rows of the world's objects: all of them once, as the
     baseline, then only those of the tables a request wrote to (see WriteWatch)."""
@@ -117,7 +128,7 @@ class Snapshot:
         if chosen:
             quote = connection.ops.quote_name
             with connection.cursor() as cursor:
-                cursor.execute("SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in chosen))
+                cursor.execute("SELECT " + ", ".join(_count(quote(t)) for t in chosen))
                 state.update(zip(chosen, cursor.fetchone(), strict=True))
         for model, pks in self.objects.items():
             if tables is None or model._meta.db_table in tables:
