@@ -97,11 +97,13 @@ def _targets(post: QueryDict) -> dict[str, Any]:
         "meeting_kind": _text(post, "meeting-kind"),
         "meeting_title": _text(post, "meeting-title"),
         "meeting_time": _text(post, "meeting-time") or None,
-        "organizers": [_optional_int(v, "Cơ quan tổ chức") for v in post.getlist("meeting-organizers") if v],
+        # none chosen (or none offered before the unit was known) = the page's proposal
+        "organizers": [_optional_int(v, "Cơ quan tổ chức") for v in post.getlist("meeting-organizers") if v]
+        or None,
         "chair": _optional_int(_text(post, "meeting-chair"), "Chủ trì"),
         "task_owner": _optional_int(_text(post, "task-owner"), "Cơ quan chủ trì"),
         "task_deadline": deadline.isoformat() if deadline else None,
-        "form": _text(post, "report-form"),
+        "form": _text(post, "report-form") or None,
         "report_period": _text(post, "report-period"),
         "campaign": _text(post, "campaign") or "new",
         "campaign_name": _text(post, "campaign-name"),

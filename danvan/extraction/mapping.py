@@ -49,8 +49,9 @@ INDICATOR_RULES = (
     Rule("scholarships", ("suat hoc bong", "hoc bong")),
     Rule("gifts_given", ("suat qua", "phan qua", "suat")),
     Rule("houses_built", ("can",), ("nha",)),
+    Rule("gifts_value", ("dong",), ("tri gia", "kinh phi")),
     Rule("funds_raised", ("dong",), ("van dong", "ung ho", "quyen gop", "dong gop", "quy")),
-    Rule("gifts_value", ("dong",), ("qua", "tri gia", "kinh phi")),
+    Rule("gifts_value", ("dong",), ("qua",)),
     Rule("dialogues_held", ("cuoc doi thoai",)),
     Rule("dialogue_answered", ("y kien",), ("giai dap", "tra loi tai cho", "tra loi ngay")),
     Rule("dialogue_opinions", ("y kien",), ("doi thoai", "hoi nghi")),
@@ -85,7 +86,7 @@ GROUP_WORDS = (
     ("nguoi_khuyet_tat", "khuyet tat"),
 )
 DEFAULT_GROUP = "ho_kho_khan"
-_SENTENCE_END = re.compile(r"[.;!?\n]")
+_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n]")
 _BEFORE_CHARS = 80
 
 

@@ -50,14 +50,13 @@ def _choices(form: ReportForm | None) -> list[tuple[str, str]]:
 
 
 def _proposed_form(basis: Basis, forms: list[ReportForm], period: Period | None) -> ReportForm | None:
+    """The unit's form for the period's kind, assigned then if one is (the page says why not)."""
     if basis.unit is None or period is None:
         return None
-    fitting = [
-        f
-        for f in forms
-        if f.period_kind == period.kind and is_assigned(f, basis.unit, period) and f.is_active
-    ]
-    return fitting[0] if fitting else None
+    fitting = [f for f in forms if f.period_kind == period.kind]
+    assigned = [f for f in fitting if is_assigned(f, basis.unit, period)]
+    chosen = assigned or fitting
+    return chosen[0] if chosen else None
 
 
 def _period(basis: Basis) -> tuple[str, Period | None]:

@@ -167,7 +167,8 @@ def test_a_refusal_in_a_later_app_undoes_the_earlier_ones(client_for, personas, 
 @pytest.mark.django_db
 def test_a_part_missing_what_it_needs_is_refused_with_the_reason(client_for, personas, imported):
     client = client_for(personas.reporter_a)
-    form = page_form(client, imported, **{"meeting-organizers": [], "task-owner": ""})
+    form = page_form(client, imported, **{"meeting-kind": "chuyen_de", "meeting-organizers": None})
+    form["event-organizer"] = "Một cơ quan không có trong danh sách"
     before = snapshot()
     response = client.post(f"/nhap-van-ban/{imported.pk}/", form)
     assert response.status_code == 422
