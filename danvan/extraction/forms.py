@@ -17,14 +17,16 @@ NEW_ROWS = 3
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Tệp văn bản (.docx, .pdf, .txt, .html)"), required=False)
+    file = forms.FileField(
+        label=_("Tệp văn bản (.docx, .pdf, .txt, .html)"), required=False, allow_empty_file=True
+    )
     text = forms.CharField(
         label=_("Hoặc dán nội dung văn bản"), widget=forms.Textarea(attrs={"rows": 8}), required=False
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("file") and not (data.get("text") or "").strip():
+        if "file" not in self.files and not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Chọn một tệp hoặc dán nội dung văn bản."))
         return data
 

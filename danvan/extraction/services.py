@@ -1,8 +1,5 @@
 """Writes of the import: store an extracted text, save the review, confirm (create drafts), batches."""
 
-import io
-import zipfile
-from pathlib import PurePosixPath
 from typing import Any
 
 from django.db import transaction
@@ -14,15 +11,13 @@ from danvan.accounts.scope import UserScope
 from danvan.audit.services import audit_record
 from danvan.core.errors import Conflict, InvalidInput, NotFound
 from danvan.core.periods import Period
+from danvan.extraction.archive import MAX_BATCH_BYTES, zip_contents
 from danvan.extraction.drafts import DraftOutcome, create_drafts
 from danvan.extraction.models import DraftRecord, ImportBatch, ImportedText, Status
 from danvan.extraction.plan import basis_of, build_plan
-from danvan.extraction.reading import MAX_FILE_BYTES, SourceText
+from danvan.extraction.reading import SourceText
 from danvan.extraction.schemas import ReviewedExtraction
 from danvan.territory.models import Unit
-
-MAX_BATCH_FILES = 200
-TEXT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 @transaction.atomic
@@ -129,51 +124,23 @@ def imported_text_confirm(
     return records
 
 
-def batch_members(data: bytes) -> list[zipfile.ZipInfo]:
-    """The text files of a .zip, with the same guards as Word files (size, count, ratio)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise InvalidInput(
-            "bad_zip", "Tệp .zip bị hỏng, không đọc được.", errors={"file": ["Tệp .zip bị hỏng."]}
-        ) from exc
-    members = [
-        m
-        for m in archive.infolist()
-        if not m.is_dir() and PurePosixPath(m.filename).suffix.lower() in TEXT_SUFFIXES
-    ]
-    if not members:
-        raise InvalidInput(
-            "empty_zip",
-            "Tệp .zip không có văn bản .txt, .docx, .pdf hoặc .html nào.",
-            errors={"file": ["Không có văn bản."]},
-        )
-    if len(members) > MAX_BATCH_FILES:
-        raise InvalidInput(
-            "zip_too_many",
-            f"Tệp .zip có hơn {MAX_BATCH_FILES} văn bản: hãy chia nhỏ.",
-            errors={"file": ["Quá nhiều tệp."]},
-        )
-    if any(m.file_size > MAX_FILE_BYTES or m.file_size > 100 * max(m.compress_size, 1) for m in members):
-        raise InvalidInput(
-            "zip_bomb",
-            "Tệp .zip có văn bản giải nén quá lớn bất thường: không nhập.",
-            errors={"file": ["Nghi tệp độc hại."]},
-        )
-    return members
-
-
 @transaction.atomic
 def batch_create(*, actor: Any, name: str, data: bytes) -> ImportBatch:
-    if not data or len(data) > 5 * MAX_FILE_BYTES:
+    if not data or len(data) > MAX_BATCH_BYTES:
         raise InvalidInput(
             "zip_size", "Tệp .zip rỗng hoặc quá lớn.", errors={"file": ["Kích thước không hợp lệ."]}
         )
-    members = batch_members(data)
+    contents = zip_contents(data)
     batch = ImportBatch.objects.create(
-        file_name=name[:255], payload=data, total=len(members), created_by=actor
+        file_name=name[:255],
+        payload=data,
+        total=len(contents.members),
+        messages=contents.skipped,
+        created_by=actor,
     )
-    audit_record(actor=actor, action="extraction.batch", obj=batch, changes={"total": [None, len(members)]})
+    audit_record(
+        actor=actor, action="extraction.batch", obj=batch, changes={"total": [None, len(contents.members)]}
+    )
     from danvan.extraction.tasks import import_batch
 
     transaction.on_commit(lambda: import_batch.enqueue(batch.pk))

@@ -20,8 +20,10 @@ from danvan.extraction.models import ImportBatch, Status
 from danvan.extraction.plan import basis_of, build_plan
 from danvan.extraction.plan.campaign import figure_item
 from danvan.extraction.plan.report import figure_indicator
+from danvan.extraction.reading import upload_bytes
 from danvan.extraction.selectors import draft_links
 from danvan.extraction.services import (
+    MAX_BATCH_BYTES,
     batch_create,
     check_reviewed,
     imported_text_confirm,
@@ -45,7 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
         try:
             upload = form.cleaned_data["file"]
             source, result = (
-                extract_file(upload.name, upload.read())
+                extract_file(upload.name, upload_bytes(upload))
                 if upload
                 else extract_pasted(form.cleaned_data["text"])
             )
@@ -81,7 +83,9 @@ def batch_upload(request: HttpRequest) -> HttpResponse:
     if batch_form.is_valid():
         archive = batch_form.cleaned_data["archive"]
         try:
-            batch = batch_create(actor=request.user, name=archive.name, data=archive.read())
+            batch = batch_create(
+                actor=request.user, name=archive.name, data=upload_bytes(archive, MAX_BATCH_BYTES)
+            )
             return redirect("extraction:batch", pk=batch.pk)
         except DomainError as exc:
             problem = exc
