@@ -2,10 +2,12 @@
 districts, their former provinces, a former commune each and today's commune it went into), the
 demo's bodies and people there, and a reviewer who corrects a review the way a person would."""
 
+import importlib
 import json
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps as django_apps
 from django.test import Client
 
 from danvan.accounts.models import Grant, Role, User
@@ -42,9 +44,26 @@ def _commune_kind(name: str) -> str:
     return Kind.PHUONG if name.startswith("Phường") else Kind.THI_TRAN if name.startswith("Thị") else Kind.XA
 
 
+REFERENCE_DATA = (  # (data migration, a model it fills): reloaded when a flushing test emptied it
+    ("danvan.orgs.migrations.0003_seed_organization_kinds", "orgs.OrganizationKind"),
+    ("danvan.practices.migrations.0002_default_fields_and_criteria", "practices.PracticeField"),
+    ("danvan.reporting.migrations.0002_standard_forms", "reporting.ReportForm"),
+    ("danvan.campaigns.migrations.0002_seed_item_kinds_and_groups", "campaigns.ItemKind"),
+)
+
+
+def ensure_reference_data() -> None:
+    """The rows the data migrations seed, for a browser test that runs after a flushing one."""
+    for module, model in REFERENCE_DATA:
+        if not django_apps.get_model(model).objects.exists():
+            importlib.import_module(module).seed(django_apps, None)
+
+
 def build_places() -> list[Unit]:
     """The units, their lineage, then the demo's bodies, people and logins (no other app's demo)."""
     from danvan.demo import services
+
+    ensure_reference_data()
 
     provinces = []
     for _key, (old_code, old_name), (d_code, d_name, d_kind), olds, new, news in PLACES:
