@@ -85,15 +85,17 @@ def check_meeting(imported: ImportedText, gold: dict[str, Any]) -> None:
     assert all(any(seeds.same_text(t, g["text"]) for t in titles) for g in gold["tasks"])
 
 
+def created_ids(imported: ImportedText, target: str) -> list[int]:
+    return [int(pk) for pk in imported.drafts.filter(target=target).values_list("object_id", flat=True)]
+
+
 def check_figures(imported: ImportedText, name: str, gold: dict[str, Any]) -> None:
     figures = gold["figures"]
     expected = {
         k: sum(Decimal(str(figures[i]["quantity"])) for i in idx)
         for k, idx in REPORT_VALUES.get(name, {}).items()
     }
-    submissions = Submission.objects.filter(
-        pk__in=imported.drafts.filter(target="reporting.submission").values("object_id")
-    )
+    submissions = Submission.objects.filter(pk__in=created_ids(imported, "reporting.submission"))
     entered = {
         f"{v.indicator.code}/{v.category}": v.number
         for s in submissions
@@ -101,9 +103,7 @@ def check_figures(imported: ImportedText, name: str, gold: dict[str, Any]) -> No
     }
     assert entered == expected
     assert all(s.status == "draft" for s in submissions)
-    made = Distribution.objects.filter(
-        pk__in=imported.drafts.filter(target="campaigns.distribution").values("object_id")
-    )
+    made = Distribution.objects.filter(pk__in=created_ids(imported, "campaigns.distribution"))
     shown = sorted((d.item_kind.code, d.quantity, d.value, {g.code for g in d.groups.all()}) for d in made)
     wanted = sorted(
         (kind, int(figures[q]["quantity"]), int(figures[v]["quantity"]) if v is not None else None, groups)
