@@ -1,7 +1,8 @@
-"""Who may see an imported text: the person who imported it (and system admins). The records it
-creates follow the access rules of their own apps."""
+"""Who may see an imported text: the person who imported it, system admins, and, once it is
+confirmed, whoever may read the unit its drafts were created for (the records it created link to
+it). The records themselves follow the access rules of their own apps."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound
@@ -13,7 +14,9 @@ def visible_imports(scope: UserScope) -> QuerySet[ImportedText]:
         return ImportedText.objects.none()
     if scope.is_system_admin:
         return ImportedText.objects.all()
-    return ImportedText.objects.filter(created_by=scope.user)
+    return ImportedText.objects.filter(
+        Q(created_by=scope.user) | (Q(unit__isnull=False) & scope.unit_q("unit__"))
+    )
 
 
 def access_imported_text(scope: UserScope, pk: int) -> ImportedText:

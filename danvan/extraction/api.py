@@ -8,6 +8,7 @@ from ninja import Router
 
 from danvan.core.errors import InvalidInput
 from danvan.extraction.extracting import extract_file, extract_pasted
+from danvan.extraction.reading import upload_bytes
 from danvan.extraction.schemas import ExtractionIn, ExtractionOut
 
 router = Router(tags=["Nhập văn bản"])
@@ -34,7 +35,7 @@ def _payload(request: HttpRequest) -> tuple[str | None, bytes | None, str]:
             raise InvalidInput(
                 "missing_file", "Thiếu tệp (trường “file”).", errors={"file": ["Chọn một tệp."]}
             )
-        return None, upload.read(), upload.name or ""
+        return None, upload_bytes(upload), upload.name or ""
     try:
         body = ExtractionIn.model_validate(json.loads(request.body or b"{}"))
     except (ValueError, TypeError) as exc:

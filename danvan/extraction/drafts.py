@@ -1,178 +1,134 @@
-"""Creating drafts in the domain apps from a confirmed, reviewed text. Each adapter returns what it
-created or why it skipped; the confirmation service records every outcome against the text.
+"""Carrying out a confirmed plan: each ticked part calls its own app's services, inside the caller's
+transaction, so that a refusal in any app undoes them all. Each outcome is recorded against the
+text (DraftRecord), which is how the records link back to it.
 
-- practices: the models (mô hình) the reviewer named are registered for the event's unit and year.
-- meetings, campaigns, reporting: their apps are being built; each adapter imports the app lazily
-  and calls the service named below when it exists, and otherwise skips with a clear message.
-  Contracts (keyword-only, as every service):
-    meetings.services.meeting_create_draft(*, actor, scope, unit, kind, date, title, organizer,
-        attendees=[{"name", "position"}], tasks=[str], source_ref) -> Meeting
-    campaigns.services.distribution_create_drafts(*, actor, scope, unit, period, figures, source_ref) -> list
-    reporting.services.report_values_draft(*, actor, scope, unit, period, figures, source_ref) -> list
+- meetings: `meetings.services.imports.meeting_import` (a scheduled meeting, attendees, tasks);
+- reporting: `reporting.services.imports.report_values_import` (values of an unsubmitted report);
+- campaigns: `campaigns.services.campaign_create` (when a new campaign is chosen) and
+  `distribution_add` for each distribution;
+- practices: `practices.services.registration.practice_register` for each model named.
 """
 
-import datetime as dt
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
 
-from danvan.core.periods import Period
-from danvan.territory.models import Unit
-
-MONEY_OR_GIFTS = ("đồng", "suất", "phần quà", "căn", "nhà", "học bổng", "chiếc")
+from danvan.accounts.scope import UserScope
+from danvan.campaigns.services import campaign_create, distribution_add
+from danvan.core.errors import InvalidInput
+from danvan.extraction.plan import Basis, Plan
+from danvan.meetings.services.imports import meeting_import
+from danvan.reporting.models import Submission
+from danvan.reporting.services.imports import report_values_import
 
 
 @dataclass
 class DraftOutcome:
-    target: str
-    obj: models.Model | None = None
+    obj: models.Model
+    added: bool = False  # entered into a record that existed (a report, a campaign)
     message: str = ""
 
-    @property
-    def created(self) -> bool:
-        return self.obj is not None
 
-
-@dataclass
-class DraftContext:
-    actor: Any
-    scope: Any
-    data: dict[str, Any]
-    unit: Unit | None
-    period: Period | None
-    day: dt.date | None
-    source_ref: str
-
-
-def _service(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found = importlib.import_module(module)
-    except ImportError:
-        return None
-    return getattr(found, name, None)
-
-
-def practices_drafts(ctx: DraftContext) -> list[DraftOutcome]:
-    from danvan.practices.models import PracticeField
-    from danvan.practices.services.registration import fields_for, practice_register
-
-    named = ctx.data.get("practices") or []
-    if not named:
-        return []
-    if ctx.unit is None:
-        return [
-            DraftOutcome("practices.practice", message="Chưa xác định địa bàn: không đăng ký được mô hình.")
-        ]
-    year = ctx.day.year if ctx.day else (ctx.period.year if ctx.period else None)
-    if year is None:
-        return [DraftOutcome("practices.practice", message="Chưa xác định năm: không đăng ký được mô hình.")]
-    fields = {f.code: f for f in fields_for(ctx.unit, year)}
-    outcomes = []
-    for item in named:
-        field: PracticeField | None = fields.get(item["field"])
-        if field is None:
-            outcomes.append(
-                DraftOutcome(
-                    "practices.practice", message=f"Lĩnh vực “{item['field']}” không có trong danh mục."
-                )
-            )
-            continue
-        practice = practice_register(
-            actor=ctx.actor,
-            scope=ctx.scope,
-            unit=ctx.unit,
-            field=field,
-            year=year,
-            name=item["name"],
-            content={"outputs": f"Nhập từ văn bản {ctx.source_ref}"},
+def check_plan(plan: Plan) -> None:
+    problems = [f"{part.label}: {problem}" for part in plan.enabled for problem in part.problems]
+    if problems:
+        raise InvalidInput(
+            "draft_problems",
+            "Chưa tạo được bản nháp; hãy sửa hoặc bỏ chọn phần chưa đủ thông tin: " + " ".join(problems),
+            errors={"plan": problems},
         )
-        outcomes.append(DraftOutcome("practices.practice", practice))
+    if not any(part.lines for part in plan.enabled):
+        raise InvalidInput(
+            "nothing_to_create",
+            "Chưa chọn phần nào có nội dung để tạo bản nháp: hãy đánh dấu ít nhất một phần.",
+        )
+
+
+def _meeting(actor: Any, scope: UserScope, plan: Plan) -> list[DraftOutcome]:
+    part = plan.meeting
+    if not part.enabled or part.draft is None:
+        return []
+    meeting = meeting_import(actor=actor, scope=scope, draft=part.draft)
+    return [
+        DraftOutcome(
+            meeting, message=f"{len(part.draft.attendees)} đại biểu, {len(part.draft.tasks)} nhiệm vụ"
+        )
+    ]
+
+
+def _report(actor: Any, scope: UserScope, plan: Plan, basis: Basis) -> list[DraftOutcome]:
+    part = plan.report
+    if not part.enabled or not part.values:
+        return []
+    assert part.form is not None and part.period is not None and basis.unit is not None
+    existed = Submission.objects.filter(
+        form=part.form, unit=basis.unit, period_code=part.period.code
+    ).exists()
+    submission = report_values_import(
+        actor=actor,
+        scope=scope,
+        form=part.form,
+        unit=basis.unit,
+        period=part.period,
+        values=part.values,
+        reason=basis.source_label,
+    )
+    return [DraftOutcome(submission, added=existed, message=f"{len(part.values)} số liệu, chưa nộp")]
+
+
+def _campaign(actor: Any, scope: UserScope, plan: Plan) -> list[DraftOutcome]:
+    part = plan.campaign
+    if not part.enabled or not part.planned:
+        return []
+    outcomes = []
+    campaign = part.campaign
+    if campaign is None:
+        assert part.new_campaign is not None
+        campaign = campaign_create(actor=actor, scope=scope, data=part.new_campaign)
+        outcomes.append(DraftOutcome(campaign, message="cuộc vận động mới"))
+    else:
+        outcomes.append(DraftOutcome(campaign, added=True, message=f"{len(part.planned)} đợt trao tặng"))
+    for data in part.distributions():
+        outcomes.append(
+            DraftOutcome(distribution_add(actor=actor, scope=scope, campaign=campaign, data=data))
+        )
     return outcomes
 
 
-def _lazy(
-    target: str, module: str, name: str, call: Callable[[Callable[..., Any]], Any], wanted: bool
-) -> list[DraftOutcome]:
-    if not wanted:
+def _practices(actor: Any, scope: UserScope, plan: Plan, basis: Basis) -> list[DraftOutcome]:
+    from danvan.practices.services.registration import fields_for, practice_register
+
+    part = plan.practices
+    named = basis.data.get("practices") or []
+    if not part.enabled or not named:
         return []
-    service = _service(module, name)
-    if service is None:
-        return [
-            DraftOutcome(target, message=f"Ứng dụng chưa có dịch vụ {module}.{name}: phần này chưa được tạo.")
-        ]
-    created = call(service)
-    items = created if isinstance(created, list) else [created]
-    return [DraftOutcome(target, obj) for obj in items if isinstance(obj, models.Model)]
+    assert basis.unit is not None and part.year is not None
+    fields = {f.code: f for f in fields_for(basis.unit, part.year)}
+    outcomes = []
+    for item in named:
+        field = fields.get(item["field"])
+        if field is None:
+            raise InvalidInput("unknown_field", f"Lĩnh vực «{item['field']}» không có trong danh mục.")
+        practice = practice_register(
+            actor=actor,
+            scope=scope,
+            unit=basis.unit,
+            field=field,
+            year=part.year,
+            name=item["name"],
+            content={"outputs": basis.source_label},
+        )
+        outcomes.append(DraftOutcome(practice))
+    return outcomes
 
 
-def meeting_drafts(ctx: DraftContext) -> list[DraftOutcome]:
-    event = ctx.data["event"]
-    return _lazy(
-        "meetings",
-        "danvan.meetings.services",
-        "meeting_create_draft",
-        lambda service: service(
-            actor=ctx.actor,
-            scope=ctx.scope,
-            unit=ctx.unit,
-            kind=event.get("type"),
-            date=ctx.day,
-            title=event.get("organizer") or "",
-            organizer=event.get("organizer"),
-            attendees=[{"name": p["name"], "position": p["position"]} for p in ctx.data["people"]],
-            tasks=[t["text"] for t in ctx.data["tasks"]],
-            source_ref=ctx.source_ref,
-        ),
-        wanted=bool(event.get("type") and ctx.day),
+def create_drafts(*, actor: Any, scope: UserScope, plan: Plan, basis: Basis) -> list[DraftOutcome]:
+    """Every ticked part in turn, inside the caller's transaction: a refusal undoes them all."""
+    check_plan(plan)
+    return (
+        _meeting(actor, scope, plan)
+        + _report(actor, scope, plan, basis)
+        + _campaign(actor, scope, plan)
+        + _practices(actor, scope, plan, basis)
     )
-
-
-def campaign_drafts(ctx: DraftContext) -> list[DraftOutcome]:
-    figures = [f for f in ctx.data["figures"] if any(word in f["unit"] for word in MONEY_OR_GIFTS)]
-    return _lazy(
-        "campaigns",
-        "danvan.campaigns.services",
-        "distribution_create_drafts",
-        lambda service: service(
-            actor=ctx.actor,
-            scope=ctx.scope,
-            unit=ctx.unit,
-            period=ctx.period,
-            figures=figures,
-            source_ref=ctx.source_ref,
-        ),
-        wanted=bool(figures),
-    )
-
-
-def report_drafts(ctx: DraftContext) -> list[DraftOutcome]:
-    return _lazy(
-        "reporting",
-        "danvan.reporting.services",
-        "report_values_draft",
-        lambda service: service(
-            actor=ctx.actor,
-            scope=ctx.scope,
-            unit=ctx.unit,
-            period=ctx.period,
-            figures=ctx.data["figures"],
-            source_ref=ctx.source_ref,
-        ),
-        wanted=bool(ctx.data["figures"] and ctx.period),
-    )
-
-
-ADAPTERS: tuple[Callable[[DraftContext], list[DraftOutcome]], ...] = (
-    meeting_drafts,
-    report_drafts,
-    campaign_drafts,
-    practices_drafts,
-)
-
-
-def create_drafts(ctx: DraftContext) -> list[DraftOutcome]:
-    """Every adapter in turn, inside the caller's transaction: a refusal undoes them all."""
-    return [outcome for adapter in ADAPTERS for outcome in adapter(ctx)]

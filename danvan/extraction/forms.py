@@ -17,14 +17,16 @@ NEW_ROWS = 3
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Tệp văn bản (.docx, .pdf, .txt, .html)"), required=False)
+    file = forms.FileField(
+        label=_("Tệp văn bản (.docx, .pdf, .txt, .html)"), required=False, allow_empty_file=True
+    )
     text = forms.CharField(
         label=_("Hoặc dán nội dung văn bản"), widget=forms.Textarea(attrs={"rows": 8}), required=False
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("file") and not (data.get("text") or "").strip():
+        if "file" not in self.files and not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Chọn một tệp hoặc dán nội dung văn bản."))
         return data
 
@@ -57,12 +59,57 @@ def _figure(post: QueryDict, prefix: str, base: dict[str, Any], source: str) -> 
         "unit": _text(post, f"{prefix}-unit"),
         "subject": _text(post, f"{prefix}-subject"),
         "qualifier": _text(post, f"{prefix}-qualifier") or None,
+        **_destinations(post, prefix),
     }
     if "start" not in base:
         phrase = _text(post, f"{prefix}-text")
         start = source.find(phrase) if phrase else -1
         figure.update(start=max(start, 0), end=max(start, 0) + len(phrase) if start >= 0 else 0, text=phrase)
     return figure
+
+
+def _destinations(post: QueryDict, prefix: str) -> dict[str, Any]:
+    """Where a figure goes (indicator, welfare item, groups), when the row offered the choice."""
+    found: dict[str, Any] = {}
+    if f"{prefix}-indicator" in post:
+        found["indicator"] = _text(post, f"{prefix}-indicator")
+    if f"{prefix}-item" in post:
+        found["item_kind"] = _text(post, f"{prefix}-item")
+        found["groups"] = [g for g in post.getlist(f"{prefix}-groups") if g.strip()]
+    return found
+
+
+def _optional_int(value: str, label: str) -> int | None:
+    try:
+        return int(value) if value.strip() else None
+    except ValueError as exc:
+        raise InvalidInput("invalid_review", f"{label}: lựa chọn không hợp lệ.") from exc
+
+
+def _targets(post: QueryDict) -> dict[str, Any]:
+    """The reviewer's choices of what to create where (the draft plan's part of the form)."""
+    if "plan-shown" not in post:
+        return {}
+    try:
+        deadline = parse_date(_text(post, "task-deadline"))
+    except ValueError as exc:
+        raise InvalidInput("invalid_review", f"Hạn hoàn thành: {exc}") from exc
+    return {
+        "parts": [p for p in ("meetings", "reporting", "campaigns", "practices") if post.get(f"part-{p}")],
+        "meeting_kind": _text(post, "meeting-kind"),
+        "meeting_title": _text(post, "meeting-title"),
+        "meeting_time": _text(post, "meeting-time") or None,
+        # none chosen (or none offered before the unit was known) = the page's proposal
+        "organizers": [_optional_int(v, "Cơ quan tổ chức") for v in post.getlist("meeting-organizers") if v]
+        or None,
+        "chair": _optional_int(_text(post, "meeting-chair"), "Chủ trì"),
+        "task_owner": _optional_int(_text(post, "task-owner"), "Cơ quan chủ trì"),
+        "task_deadline": deadline.isoformat() if deadline else None,
+        "form": _text(post, "report-form") or None,
+        "report_period": _text(post, "report-period"),
+        "campaign": _text(post, "campaign") or "new",
+        "campaign_name": _text(post, "campaign-name"),
+    }
 
 
 def _event(post: QueryDict, data: dict[str, Any], day: Any) -> dict[str, Any]:
@@ -133,6 +180,7 @@ def reviewed_from_post(post: QueryDict, data: dict[str, Any], source: str) -> di
         "figures": figures,
         "tasks": tasks,
         "practices": practices,
+        "targets": _targets(post),
     }
 
 

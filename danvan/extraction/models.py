@@ -61,6 +61,10 @@ class ImportedText(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # the unit the drafts were created for: who may read that unit may read the text they came from
+    unit = models.ForeignKey(
+        "territory.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = "văn bản nhập"
@@ -82,6 +86,7 @@ class DraftRecord(models.Model):
 
     class Outcome(models.TextChoices):
         CREATED = "created", "Đã tạo"
+        ADDED = "added", "Đã nhập thêm vào"
         SKIPPED = "skipped", "Bỏ qua"
 
     imported_text = models.ForeignKey(ImportedText, on_delete=models.CASCADE, related_name="drafts")

@@ -12,6 +12,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from django.conf import settings
@@ -43,15 +44,36 @@ def _refuse(code: str, message: str) -> InvalidInput:
     return InvalidInput(code, message, errors={"file": [message]})
 
 
+def _too_large() -> InvalidInput:
+    return _refuse(
+        "file_too_large",
+        f"Tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB: hãy tách thành nhiều tệp nhỏ hơn.",
+    )
+
+
+def check_size(size: int | None, limit: int = MAX_FILE_BYTES) -> None:
+    if size is not None and size > limit:
+        raise (
+            _too_large()
+            if limit == MAX_FILE_BYTES
+            else _refuse(
+                "zip_size", f"Tệp .zip lớn hơn {limit // (1024 * 1024)} MB: hãy chia thành nhiều tệp."
+            )
+        )
+
+
+def upload_bytes(upload: Any, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of an uploaded file, refused by its declared size before any of it is read."""
+    check_size(upload.size, limit)
+    return bytes(upload.read(limit + 1))
+
+
 def read_upload(name: str, data: bytes) -> SourceText:
     """The text of an uploaded file, by its content first and its name second."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large()
     if not data or not data.strip():
         raise _refuse("empty_file", "Tệp rỗng: không có nội dung để nhập.")
-    if len(data) > MAX_FILE_BYTES:
-        raise _refuse(
-            "file_too_large",
-            f"Tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB: hãy tách thành nhiều tệp nhỏ hơn.",
-        )
     lowered = name.lower()
     if data.startswith(b"PK\x03\x04"):
         if not lowered.endswith(".docx"):

@@ -78,8 +78,35 @@ class ExtractionOut(BaseModel):
     tasks: list[TaskOut]
 
 
+class ReviewedFigure(FigureOut):
+    """A figure with where the reviewer sends it; None = not decided yet (the proposal applies)."""
+
+    indicator: str | None = Field(default=None, max_length=60)  # "code" or "code:category"; "" = none
+    item_kind: str | None = Field(default=None, max_length=40)  # welfare item kind code; "" = none
+    groups: list[str] | None = None  # beneficiary group codes
+
+
+class Targets(BaseModel):
+    """The reviewer's choices of what to create where; None = the proposal of the review page."""
+
+    parts: list[Literal["meetings", "reporting", "campaigns", "practices"]] | None = None
+    meeting_kind: str | None = Field(default=None, max_length=20)
+    meeting_title: str | None = Field(default=None, max_length=300)
+    meeting_time: dt.time | None = None
+    organizers: list[int] | None = None
+    chair: int | None = None  # index in people; -1 = nobody
+    task_owner: int | None = None
+    task_deadline: dt.date | None = None
+    form: str | None = Field(default=None, max_length=40)
+    report_period: str | None = Field(default=None, max_length=12)
+    campaign: str | None = Field(default=None, max_length=20)  # "new" or an id
+    campaign_name: str | None = Field(default=None, max_length=300)
+
+
 class ReviewedExtraction(ExtractionOut):
+    figures: list[ReviewedFigure]  # type: ignore[assignment]
     practices: list[PracticeDraftIn] = []
+    targets: Targets = Field(default_factory=Targets)
 
 
 class ExtractionIn(BaseModel):

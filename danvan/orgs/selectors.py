@@ -13,7 +13,7 @@ from django.utils import timezone
 from danvan.core.text import fold
 from danvan.orgs.models import Organization, Person, Position, UnitSetting
 from danvan.territory import tree
-from danvan.territory.models import Unit, UnitLineage
+from danvan.territory.models import PATH_SEGMENT, Unit, UnitLineage
 
 
 def today() -> dt.date:
@@ -222,3 +222,28 @@ def filter_people(
         .prefetch_related(Prefetch("positions", queryset=current, to_attr="current_positions"))
         .order_by("sort_key", "pk")
     )
+
+
+def line_paths(unit: Unit) -> list[str]:
+    """The paths of the unit and of its ancestors (a meeting's guests often come from above)."""
+    step = PATH_SEGMENT
+    return [unit.path[:end] for end in range(step, len(unit.path) + 1, step)]
+
+
+def people_by_name(unit: Unit, names: list[str]) -> dict[str, Person]:
+    """The one person of each name who belongs to the unit's subtree or its ancestors (by their home
+    unit or a post there), keyed by the folded name; a name two such people share is left out."""
+    folded = {fold(name) for name in names if name.strip()}
+    if not folded or not unit.path:
+        return {}
+    line = line_paths(unit)
+    where = (
+        subtree_q([unit.path], "home_unit__")
+        | Q(home_unit__path__in=line)
+        | subtree_q([unit.path], "positions__organization__unit__")
+        | Q(positions__organization__unit__path__in=line)
+    )
+    found: dict[str, list[Person]] = {}
+    for person in Person.objects.filter(where, name_folded__in=folded).distinct():
+        found.setdefault(person.name_folded, []).append(person)
+    return {key: people[0] for key, people in found.items() if len(people) == 1}

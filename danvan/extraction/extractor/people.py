@@ -176,6 +176,7 @@ _STOPS = re.compile(
     r"báo cáo|thăm |tặng |điều hành|đánh giá|thông tin|giải đáp|trả lời|biểu dương|quán triệt)"
     r"|[;.\n()]|\s+[-–—]\s+"
 )
+_JOINED = re.compile(r"\s(?:và|cùng|ông|bà|đồng chí)(?:\s|$)", re.IGNORECASE)  # two people, not one post
 _BODY_AFTER = re.compile(
     r"^(?:xã|phường|huyện|quận|tỉnh|thị xã|thị trấn|thành phố|ấp|thôn|khóm)\s*$", re.IGNORECASE
 )
@@ -215,7 +216,10 @@ def _valid_name(name: str, need_surname: bool) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 5:
         return False
-    if fold(words[0]) in {"ban", "uy", "hoi", "doan", "thanh", "huyen", "tinh", "dang", "mat"}:
+    first = words[0].lower().replace("uỷ", "ủy")
+    if first in {"ban", "ủy", "hội", "thanh", "huyện", "tỉnh", "đảng", "mặt"}:  # "Đặng" is a surname
+        return False
+    if first == "đoàn" and len(words) < 3:  # "Đoàn Thanh" (niên) is the Youth Union; "Đoàn Văn Nhanh" a man
         return False
     return not need_surname or fold(words[0]) in SURNAMES
 
@@ -240,7 +244,7 @@ def find_people(doc: Document) -> list[Person]:
         name = m.group(2)
         before_name = m.group(1).split()[-1]
         place_like = _BODY_AFTER.match(before_name) and name.split()[1] not in {"Văn", "Thị"}
-        if place_like or not _valid_name(name, need_surname=True):
+        if place_like or _JOINED.search(m.group(1)) or not _valid_name(name, need_surname=True):
             continue
         found.append(Person(name, m.group(1).strip(), m.start(2), m.end(2)))
     return _merged([p for p in found if not doc.in_chrome(p.start)])

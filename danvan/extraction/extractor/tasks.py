@@ -19,7 +19,9 @@ _OPENERS = re.compile(
 )
 _ASKS = re.compile(r"\b(?:đề nghị|yêu cầu)\s+", re.IGNORECASE)
 _SPEAKER = re.compile(r"phát biểu|kết luận|chỉ đạo|đồng chí|đ/c", re.IGNORECASE)
-_LIST_CUE = re.compile(r"(?:nhiệm vụ|phương hướng|cần tiếp tục|giải pháp)[^:]*:\s*", re.IGNORECASE)
+_LIST_CUE = re.compile(
+    r"(?:nhiệm vụ|phương hướng|cần tiếp tục|cần khắc phục|giải pháp)[^:]*:\s*", re.IGNORECASE
+)
 
 
 @dataclass

@@ -66,7 +66,8 @@ class Mention:
 def _clean_name(raw: str) -> str:
     words = []
     for word in raw.split():
-        if fold(word) in _NOT_NAME:
+        key = fold(word)
+        if key in _NOT_NAME and not (key == "nam" and word.lower() != "nam"):  # "Ngã Năm" is a name
             break
         words.append(word.capitalize() if word.isupper() and len(word) > 1 else word)
     return " ".join(words)
@@ -129,7 +130,8 @@ class Gazetteer:
         found = self.candidates(mention, day)
         if len(found) <= 1:
             return found[0] if found else None
-        scored = sorted(((len(e.parents & context), e) for e in found), key=lambda pair: -pair[0])
+        others = context - {fold(mention.name)}  # "Phường 5" must not vouch for a "Quận 5" parent
+        scored = sorted(((len(e.parents & others), e) for e in found), key=lambda pair: -pair[0])
         if scored[0][0] > scored[1][0]:
             return scored[0][1]
         district_level = [e for _, e in scored if e.level == "district"]

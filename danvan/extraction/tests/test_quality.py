@@ -1,25 +1,25 @@
 """Quality on the annotated texts. The held-out set was written and annotated before the extractor
-was tuned and was not looked at while tuning; the thresholds sit a little below what it reached."""
+was run on it, and texts whose failures were looked at were moved to tuning (fixtures/README.md);
+the thresholds are the issue's targets."""
 
 import pytest
 
 from danvan.extraction.evaluation import baseline_extract, evaluate, load_set
 
 HELD_OUT_MINIMUM = {
-    "figures_f1": 0.95,
+    "figures_f1": 0.97,
     "figures_strict_f1": 0.95,
-    "people_f1": 0.93,
+    "people_f1": 0.97,
     "positions": 0.95,
     "event_type": 0.95,
     "date": 0.95,
-    "period": 0.95,
-    "unit": 0.75,
+    "unit": 0.9,
 }
 
 
 def test_fixture_sets_are_annotated_and_split() -> None:
     tuning, held_out = load_set("tuning"), load_set("held_out")
-    assert len(tuning) + len(held_out) >= 8
+    assert len(held_out) >= 10 and len(tuning) >= 10
     assert not {s.name for s in tuning} & {s.name for s in held_out}
     for sample in tuning + held_out:
         for figure in sample.gold["figures"]:

@@ -4,6 +4,8 @@ A task due within REMIND_BEFORE days gets one "sắp đến hạn" reminder; an 
 the first day past its deadline and then every OVERDUE_EVERY days. The owner's and the assigner's
 users (reporter or above on exactly those units, with an e-mail address) receive it; each reminder
 is an audit event, and `last_reminded_on` makes a second run on the same day send nothing.
+Tasks of a meeting still "Đã lên lịch" are proposals (a meeting imported from a text, not yet
+checked and recorded as held): nobody is reminded of them until then.
 """
 
 import datetime as dt
@@ -17,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.models import ROLE_RANK, Grant, Role
 from danvan.audit.services import audit_record
-from danvan.meetings.models import Task
+from danvan.meetings.models import MeetingStatus, Task
 from danvan.meetings.models.tasks import OPEN_STATUSES
 from danvan.meetings.services.common import format_date
 
@@ -35,6 +37,7 @@ class Reminder:
 def due_reminders(today: dt.date) -> list[Reminder]:
     candidates = (
         Task.objects.filter(status__in=OPEN_STATUSES, deadline__lte=today + dt.timedelta(days=REMIND_BEFORE))
+        .exclude(meeting__status=MeetingStatus.SCHEDULED)
         .select_related("owner__unit", "assigner__unit")
         .order_by("deadline", "pk")
     )

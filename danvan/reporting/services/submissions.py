@@ -47,6 +47,11 @@ def is_assigned(form: ReportForm, unit: Unit, period: Period) -> bool:
 def _check_open(*, scope: UserScope, form: ReportForm, unit: Unit, period: Period) -> None:
     if not scope.covers(unit, Role.REPORTER):
         raise PermissionDenied("Chỉ người nhập liệu của đơn vị mới lập được báo cáo này.")
+    check_form_applies(form=form, unit=unit, period=period)
+
+
+def check_form_applies(*, form: ReportForm, unit: Unit, period: Period) -> None:
+    """The form is in use, reports on this kind of period and is assigned to the unit then."""
     if not form.is_active:
         raise InvalidInput("form_inactive", f"Mẫu «{form.name}» không còn được sử dụng.")
     if period.kind != form.period_kind:

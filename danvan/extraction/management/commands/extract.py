@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from danvan.core.errors import DomainError
 from danvan.extraction.extracting import extract_file
+from danvan.extraction.reading import check_size
 
 
 class Command(BaseCommand):
@@ -25,7 +26,10 @@ class Command(BaseCommand):
 
     def _one(self, path: str) -> dict[str, Any]:
         try:
+            check_size(Path(path).stat().st_size)  # a file too large is refused before it is read
             data = Path(path).read_bytes()
+        except DomainError as exc:
+            return {"file": path, "error": {"code": exc.code, "detail": exc.message}}
         except OSError as exc:
             return {
                 "file": path,
