@@ -52,7 +52,7 @@ def index(request: HttpRequest) -> HttpResponse:
     form = DocumentRequestForm(request.POST or None, units=scope.units)
     if request.method == "POST" and form.is_valid():
         try:
-            document, _created = document_request(
+            document = document_request(
                 actor=request.user,
                 scope=scope,
                 type_code=form.cleaned_data["type"],

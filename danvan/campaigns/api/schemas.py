@@ -6,15 +6,10 @@ import datetime as dt
 from ninja import Field, Schema
 
 from danvan.campaigns.models import MAX_QUANTITY, ContributionKind, DonorType, FundingSource
+from danvan.core.api.params import PeriodCode, UnitFilter, UnitRequired, Year
+from danvan.core.api.problems import ProblemOut as ProblemOut
 
 MONEY_HELP = 'Số nguyên đồng; chuỗi như "4,5 tỷ" hay "15 triệu" cũng được đọc.'
-
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class UnitRef(Schema):
@@ -138,9 +133,10 @@ class DistributionOut(Schema):
     sentence: str
 
 
-class StatsQuery(Schema):
-    unit: str = Field(max_length=16, description="Mã đơn vị (gồm cấp dưới và đơn vị cũ sáp nhập vào).")
-    period: str = Field(max_length=12, description="2022, 2019-Q1, 2020-M08, 2018-H1, 2025-9M, 2021-2025")
+class StatsQuery(UnitRequired):
+    """`unit` covers the subtree and the old units merged into it."""
+
+    period: PeriodCode
 
 
 class FigureOut(Schema):
@@ -171,8 +167,7 @@ class CatalogOut(Schema):
     funding_sources: list[CatalogEntry]
 
 
-class CampaignQuery(Schema):
-    unit: str | None = Field(None, max_length=16)
-    period: str | None = Field(None, max_length=12)
-    year: int | None = Field(None, ge=1945, le=2100)
-    q: str | None = Field(None, max_length=100)
+class CampaignQuery(UnitFilter):
+    period: PeriodCode | None = None
+    year: Year | None = None
+    q: str | None = Field(None, max_length=100, description="Tên cuộc vận động; không phân biệt dấu.")

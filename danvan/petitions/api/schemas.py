@@ -6,17 +6,12 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from danvan.core.api.params import PeriodCode, UnitFilter, UnitRequired, Year
+from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.petitions import timing
 from danvan.petitions.models import Answer, Channel, Complexity, Kind, Petition, PetitionFile, Status
 
 TEXT = 10_000
-
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class Ref(Schema):
@@ -187,7 +182,7 @@ class PublicPetitionIn(Schema):
 
 class TrackingOut(Schema):
     tracking_code: str
-    private_url: str
+    private_url: str = Field(description="Đường dẫn riêng; rỗng khi trả lời một yêu cầu gửi lại.")
 
 
 class PublicStatusOut(Schema):
@@ -233,23 +228,21 @@ class IdentityOut(Schema):
     address: str
 
 
-class ListQuery(Schema):
-    unit: str | None = Field(None, max_length=20)
-    period: str | None = Field(None, max_length=12)
-    year: int | None = Field(None, ge=1945, le=2100)
+class ListQuery(UnitFilter):
+    period: PeriodCode | None = Field(None, description="Vụ việc nhận trong kỳ.")
+    year: Year | None = Field(None, description="Vụ việc nhận trong năm.")
     status: Status | None = None
     kind: Kind | None = None
     channel: Channel | None = None
     topic: str | None = Field(None, max_length=40)
-    q: str | None = Field(None, max_length=200)
+    q: str | None = Field(None, max_length=200, description="Nội dung, mã theo dõi; không phân biệt dấu.")
     due: Literal["today", "week", "overdue"] | None = None
     organization: int | None = None
     handler: str | None = Field(None, max_length=150)
 
 
-class StatsQuery(Schema):
-    unit: str = Field(max_length=20)
-    period: str = Field(max_length=12)
+class StatsQuery(UnitRequired):
+    period: PeriodCode
 
 
 class TopicRow(Schema):

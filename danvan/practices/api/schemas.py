@@ -5,17 +5,12 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from danvan.core.api.params import UnitFilter, UnitRequired, Year
+from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.practices.models import Kind, Practice, Status, Subject
 
 TEXT = 10_000
 LINE = 300
-
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class UnitRef(Schema):
@@ -153,23 +148,19 @@ class TransitionIn(Schema):
     reason: str = Field("", max_length=2000, description="Bắt buộc với not_recognized, paused, stopped.")
 
 
-class PracticeQuery(Schema):
+class PracticeQuery(UnitFilter):
+    """`unit` covers the subtree and the old units merged into it."""
+
     q: str | None = Field(None, max_length=100, description="Tên, nội dung; không phân biệt dấu.")
     field: str | None = Field(None, max_length=40, description="Mã lĩnh vực.")
     kind: Kind | None = None
     level: Literal["province", "district", "commune", "neighbourhood"] | None = None
     status: Status | None = None
-    year: int | None = Field(None, ge=1990, le=2100)
-    unit: str | None = Field(
-        None, max_length=16, description="Mã đơn vị; gồm cả cấp dưới và đơn vị cũ sáp nhập vào."
-    )
+    year: Year | None = None
 
 
-class StatsQuery(Schema):
-    unit: str = Field(
-        ..., min_length=1, max_length=16, description="Mã chính thức của đơn vị đang có hiệu lực."
-    )
-    year: int | None = Field(None, ge=1990, le=2100, description="Bỏ trống: mọi năm.")
+class StatsQuery(UnitRequired):
+    year: Year | None = Field(None, description="Bỏ trống: mọi năm.")
 
 
 class BreakdownRow(Schema):
