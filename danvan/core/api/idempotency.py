@@ -95,10 +95,13 @@ def request_fingerprint(request: HttpRequest, exclude: Sequence[str] = ()) -> st
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _cutoff() -> Any:
+    return timezone.now() - IDEMPOTENCY_RETENTION
+
+
 def _previous(caller: str, operation: str, key: str, fingerprint: str) -> Outcome | None:
-    since = timezone.now() - IDEMPOTENCY_RETENTION
     record = IdempotencyRecord.objects.filter(
-        caller=caller, operation=operation, key=key, created_at__gte=since
+        caller=caller, operation=operation, key=key, created_at__gte=_cutoff()
     ).first()
     if record is None:
         return None
@@ -131,7 +134,9 @@ def create_once(
         return previous
     try:
         with transaction.atomic():
-            IdempotencyRecord.objects.filter(caller=caller, operation=operation, key=key).delete()  # expired
+            IdempotencyRecord.objects.filter(  # an expired use of the key (never a live one: a race)
+                caller=caller, operation=operation, key=key, created_at__lt=_cutoff()
+            ).delete()
             resource_type, object_id = _identify(create())
             IdempotencyRecord.objects.create(
                 caller=caller,
@@ -152,6 +157,5 @@ def create_once(
 
 def purge_expired() -> int:
     """Delete the records past their retention; returns how many."""
-    cutoff = timezone.now() - IDEMPOTENCY_RETENTION
-    deleted, _detail = IdempotencyRecord.objects.filter(created_at__lt=cutoff).delete()
+    deleted, _detail = IdempotencyRecord.objects.filter(created_at__lt=_cutoff()).delete()
     return deleted

@@ -3,7 +3,8 @@ access helper, one service, schema. `/meetings/stats` is declared before `/meeti
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query
@@ -18,6 +19,8 @@ from danvan.core.api.params import UnitFilter, filter_unit, required_unit
 from danvan.core.errors import InvalidInput, NotFound
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.periods import Period
+from danvan.core.search import Folded
+from danvan.core.text import fold
 from danvan.meetings import access, stats
 from danvan.meetings.api import router
 from danvan.meetings.api import schemas as s
@@ -389,11 +392,13 @@ def get_task(request: HttpRequest, task_id: int, response: HttpResponse) -> Any:
     response={201: s.ProgressOut},
     summary="Cập nhật tiến độ",
     operation_id="tasks_add_progress",
+    openapi_extra=etag_response(201),
 )
 def task_progress(
     request: HttpRequest,
     task_id: int,
     payload: s.ProgressIn,
+    response: HttpResponse,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Any:
@@ -415,6 +420,7 @@ def task_progress(
     done = create_once(request, operation="tasks_add_progress", key=idempotency_key, create=create)
     update = task.updates.get(pk=done.pk)
     update.task = access.access_task(_scope(request), task_id)
+    set_etag(response, version_etag(update.task))
     return Created(201, update)
 
 
@@ -446,8 +452,10 @@ def list_directives(request: HttpRequest, filters: Query[s.DirectiveQuery]) -> A
         rows = rows.filter(issued_on__year=filters.year)
     if filters.kind:
         rows = rows.filter(kind=filters.kind.value)
-    if filters.q:
-        rows = rows.filter(title__icontains=filters.q)
+    if fold(filters.q or ""):
+        parts = ("title", Value(" "), "type_code", Value(" "), "issuer_code", Value(" "), "summary")
+        text = Concat(*parts, output_field=TextField())
+        rows = rows.annotate(q_text=Folded(text)).filter(q_text__contains=fold(filters.q or ""))
     return with_task_counts(rows).order_by("-issued_on", "-number", "-pk")
 
 
