@@ -40,7 +40,7 @@ class DocumentIn(Schema):
     format: Literal["docx", "pdf"] = "docx"
 
 
-class CreatedOut(Schema):
+class DocumentCreatedOut(Schema):
     id: int
     status: str
 
@@ -91,7 +91,7 @@ def _out(document: GeneratedDocument) -> dict[str, Any]:
 
 @router.post(
     "/documents",
-    response={202: CreatedOut},
+    response={202: DocumentCreatedOut},
     summary="Yêu cầu tạo văn bản",
     operation_id="documents_request",
 )

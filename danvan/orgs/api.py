@@ -17,7 +17,7 @@ from danvan.territory.models import Unit
 router = Router(tags=["Tổ chức và cán bộ"])
 
 
-class UnitRef(Schema):
+class OrganizationUnitRef(Schema):
     code: str
     name: str
     level: str
@@ -31,7 +31,7 @@ class OrganizationOut(Schema):
     short_name: str
     kind: str = Field(description="Mã loại tổ chức, ví dụ mttq, ban_xay_dung_dang.")
     kind_name: str
-    unit: UnitRef
+    unit: OrganizationUnitRef
     parent_id: int | None
     valid_from: dt.date | None
     valid_to: dt.date | None
@@ -94,7 +94,7 @@ class PersonOut(Schema):
     full_name: str
     gender: str = Field(description="male | female | chuỗi rỗng khi không ghi.")
     birth_year: int | None
-    home_unit: UnitRef | None
+    home_unit: OrganizationUnitRef | None
 
 
 class PersonDetailOut(PersonOut):

@@ -20,14 +20,14 @@ from danvan.campaigns.api.schemas import (
     CampaignOut,
     CampaignPatch,
     CampaignQuery,
+    CampaignStatsOut,
+    CampaignStatsQuery,
     CampaignSummaryOut,
     CatalogOut,
     ContributionIn,
     ContributionOut,
     DistributionIn,
     DistributionOut,
-    StatsOut,
-    StatsQuery,
 )
 from danvan.campaigns.models import BeneficiaryGroup, Campaign, Distribution, FundingSource, ItemKind
 from danvan.campaigns.selectors import CampaignFilter, Line, campaign_progress, filter_campaigns
@@ -149,11 +149,11 @@ def list_campaigns(request: HttpRequest, filters: Query[CampaignQuery]) -> Any:
 
 @router.get(
     "/campaigns/stats",
-    response={200: StatsOut},
+    response={200: CampaignStatsOut},
     summary="Thống kê an sinh của một đơn vị",
     operation_id="campaigns_stats",
 )
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+def stats(request: HttpRequest, query: Query[CampaignStatsQuery]) -> Any:
     """Số liệu của đơn vị, cấp dưới và đơn vị cũ sáp nhập vào, trong kỳ `period`."""
     unit = required_unit(query)
     if not _scope(request).covers(unit, history=True):

@@ -12,7 +12,7 @@ from danvan.core.api.problems import ProblemOut as ProblemOut
 MONEY_HELP = 'Số nguyên đồng; chuỗi như "4,5 tỷ" hay "15 triệu" cũng được đọc.'
 
 
-class UnitRef(Schema):
+class CampaignUnitRef(Schema):
     code: str
     name: str
     level: str = Field(description="province | district | commune | neighbourhood")
@@ -53,7 +53,7 @@ class CampaignPatch(Schema):
 class CampaignSummaryOut(Schema):
     id: int
     name: str
-    unit: UnitRef
+    unit: CampaignUnitRef
     parent_id: int | None
     start_date: dt.date
     end_date: dt.date
@@ -122,7 +122,7 @@ class DistributionIn(Schema):
 class DistributionOut(Schema):
     id: int
     campaign_id: int
-    unit: UnitRef
+    unit: CampaignUnitRef
     item_kind: str
     groups: list[str]
     quantity: int
@@ -133,26 +133,26 @@ class DistributionOut(Schema):
     sentence: str
 
 
-class StatsQuery(UnitRequired):
+class CampaignStatsQuery(UnitRequired):
     """`unit` covers the subtree and the old units merged into it."""
 
     period: PeriodCode
 
 
-class FigureOut(Schema):
+class CampaignFigureOut(Schema):
     key: str
     label: str
     measure: str
     value: int | float
 
 
-class StatsOut(Schema):
+class CampaignStatsOut(Schema):
     unit: str
     unit_name: str
     period: str
     period_label: str
     figures: dict[str, int | float]
-    labels: list[FigureOut]
+    labels: list[CampaignFigureOut]
     lines: list[LineOut]
 
 

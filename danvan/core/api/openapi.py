@@ -6,10 +6,18 @@ code), 429 (rate limit), 413 (body too large) on operations with a body, 401/403
 operations, 409 on writes, 412 where If-Match is accepted and 428 where it is required (PATCH, PUT).
 """
 
+import enum
+import functools
+import re
+from collections.abc import Iterator
 from typing import Any
 
+import ninja.openapi.schema
 from ninja import NinjaAPI
 from ninja.operation import Operation
+from ninja.schema import NinjaGenerateJsonSchema
+from pydantic import BaseModel
+from pydantic.json_schema import CoreModeRef, CoreRef, DefsRef
 
 from danvan.core.api.problems import PROBLEM_TYPE, ProblemOut
 
@@ -67,6 +75,48 @@ def declare_problems(document: dict[str, Any]) -> dict[str, Any]:
                 declared = responses.pop(status, None) or responses.pop(str(status), None)
                 responses[status] = _problem(status, declared)
     return document
+
+
+def _subclasses(cls: type) -> Iterator[type]:
+    sub: type
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+@functools.cache
+def clashing_names() -> frozenset[str]:
+    """Class names that more than one danvan module defines (schemas and enums, e.g. Kind, Status)."""
+    modules: dict[str, set[str]] = {}
+    for base in (BaseModel, enum.Enum):
+        for cls in _subclasses(base):
+            if cls.__module__.startswith("danvan."):
+                modules.setdefault(cls.__name__, set()).add(cls.__module__)
+    return frozenset(name for name, found in modules.items() if len(found) > 1)
+
+
+_CORE_REF = re.compile(r"(danvan\.(\w+)(?:\.\w+)*)\.(\w+):")
+
+
+class QualifiedJsonSchema(NinjaGenerateJsonSchema):
+    """Ninja files every schema under its class name, so two classes of one name (practices' Kind
+    and petitions' Kind) would share one component and one operation would point at the other's
+    schema. A name that several apps define is published with its app: PracticesKind, PetitionsKind."""
+
+    def get_defs_ref(self, core_mode_ref: CoreModeRef) -> DefsRef:
+        core_ref, mode = core_mode_ref
+
+        def qualify(match: re.Match[str]) -> str:
+            module, app, name = match.groups()
+            if name in clashing_names():
+                name = app.title() + name
+            return f"{module}.{name}:"
+
+        return super().get_defs_ref((CoreRef(_CORE_REF.sub(qualify, core_ref)), mode))
+
+
+# django-ninja has no setting for the generator of its document's schemas.
+ninja.openapi.schema.NinjaGenerateJsonSchema = QualifiedJsonSchema  # type: ignore[misc]
 
 
 class DanVanAPI(NinjaAPI):

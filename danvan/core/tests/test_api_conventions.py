@@ -4,12 +4,14 @@ itself, so that a new operation that breaks one fails `make test`.
 Each test walks every operation and lists every offender, not just the first one.
 """
 
+import enum
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
+from pydantic import BaseModel
 
 from danvan.core.api.params import PERIOD_PATTERN
 from danvan.core.api.problems import PROBLEM_TYPE
@@ -80,6 +82,23 @@ def test_operation_ids_are_stable_names(document: dict[str, Any]) -> None:
     bad = [i for i in ids if not OPERATION_ID.match(i) or i.startswith("danvan_")]
     assert not bad, f"operationId must be <resource>_<verb> set on the route: {bad}"
     assert len(ids) == len(set(ids))
+
+
+def subclasses(cls: type) -> Iterator[type]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from subclasses(sub)
+
+
+def test_schema_names_are_unique(document: dict[str, Any]) -> None:
+    """The document names a schema by its class name: two different classes of one name would make
+    one operation point at the other's schema (it happened to FigureOut, StatsOut, UnitRef…)."""
+    by_name: dict[str, set[str]] = {}
+    for cls in [*subclasses(BaseModel), *subclasses(enum.Enum)]:
+        if cls.__module__.startswith("danvan.") and cls.__name__ in document["components"]["schemas"]:
+            by_name.setdefault(cls.__name__, set()).add(cls.__module__)
+    clashes = [f"{name}: {sorted(modules)}" for name, modules in by_name.items() if len(modules) > 1]
+    assert not clashes, "give these schemas distinct names:\n" + "\n".join(clashes)
 
 
 def test_every_list_is_items_and_count_with_limit_and_offset(document: dict[str, Any]) -> None:

@@ -99,11 +99,11 @@ def list_meetings(request: HttpRequest, filters: Query[s.MeetingQuery]) -> Any:
 
 @router.get(
     "/meetings/stats",
-    response={200: s.StatsOut},
+    response={200: s.MeetingStatsOut},
     summary="Số liệu hội nghị, đối thoại, nhiệm vụ",
     operation_id="meetings_stats",
 )
-def meeting_stats(request: HttpRequest, query: Query[s.StatsQuery]) -> Any:
+def meeting_stats(request: HttpRequest, query: Query[s.MeetingStatsQuery]) -> Any:
     """Các chỉ tiêu của đơn vị và cấp dưới (kể cả đơn vị cũ sáp nhập vào) trong kỳ."""
     unit, period = required_unit(query), Period.parse(query.period)
     if not _scope(request).covers(unit, Role.VIEWER, history=True):
@@ -327,7 +327,9 @@ def add_question(
     summary="Trả lời ý kiến",
     operation_id="meetings_answer_question",
 )
-def answer_question(request: HttpRequest, meeting_id: int, question_id: int, payload: s.AnswerIn) -> Any:
+def answer_question(
+    request: HttpRequest, meeting_id: int, question_id: int, payload: s.QuestionAnswerIn
+) -> Any:
     """Trả lời tại chỗ, hoặc hẹn trả lời (cần cơ quan và hạn): một nhiệm vụ theo dõi được tạo."""
     scope = _scope(request)
     meeting = access.access_meeting(scope, meeting_id, access.WRITE)

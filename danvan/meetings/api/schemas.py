@@ -23,7 +23,7 @@ from danvan.meetings.models import (
 LINE, TEXT = 500, 20_000
 
 
-class UnitRef(Schema):
+class MeetingUnitRef(Schema):
     code: str
     name: str
 
@@ -91,7 +91,7 @@ class MeetingSummaryOut(Schema):
     id: int
     kind: MeetingKind
     title: str
-    unit: UnitRef
+    unit: MeetingUnitRef
     period: str
     starts_at: dt.datetime
     ends_at: dt.datetime | None
@@ -202,7 +202,7 @@ class QuestionIn(Schema):
     neighbourhood: str | None = Field(None, description="Mã khu dân cư.")
 
 
-class AnswerIn(Schema):
+class QuestionAnswerIn(Schema):
     state: AnswerState
     answer: str = Field("", max_length=TEXT)
     answered_by: str = Field("", max_length=200)
@@ -294,7 +294,7 @@ class SupervisionOut(Schema):
     id: int
     kind: SupervisionKind
     organization: OrgRef
-    unit: UnitRef
+    unit: MeetingUnitRef
     subject: str
     supervised: str
     team: str
@@ -342,11 +342,11 @@ class RecommendationAnswerIn(Schema):
     followup: str = Field("", max_length=TEXT)
 
 
-class StatsQuery(UnitRequired):
+class MeetingStatsQuery(UnitRequired):
     period: PeriodCode
 
 
-class StatsOut(Schema):
+class MeetingStatsOut(Schema):
     unit: str
     unit_name: str
     period: str
@@ -363,4 +363,4 @@ class PublicSessionOut(Schema):
     place: str
     head: str
     head_title: str
-    unit: UnitRef
+    unit: MeetingUnitRef

@@ -13,13 +13,13 @@ from danvan.membership import stats as membership_stats
 from danvan.membership.api import router
 
 
-class StatsQuery(UnitRequired):
+class MembershipStatsQuery(UnitRequired):
     """`unit` covers the subtree and the old units merged into it."""
 
     period: PeriodCode
 
 
-class FigureOut(Schema):
+class MembershipFigureOut(Schema):
     key: str
     label: str
     measure: str
@@ -37,23 +37,23 @@ class KindOut(Schema):
     rate: float | None = Field(description="Tỷ lệ tập hợp, %; null khi chưa có số đối tượng.")
 
 
-class StatsOut(Schema):
+class MembershipStatsOut(Schema):
     unit: str
     unit_name: str
     period: str
     period_label: str
     figures: dict[str, int | float]
-    labels: list[FigureOut]
+    labels: list[MembershipFigureOut]
     by_kind: list[KindOut]
 
 
 @router.get(
     "/memberships/stats",
-    response={200: StatsOut},
+    response={200: MembershipStatsOut},
     summary="Thống kê hội viên, đoàn viên",
     operation_id="memberships_stats",
 )
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+def stats(request: HttpRequest, query: Query[MembershipStatsQuery]) -> Any:
     """Một người ở ba tổ chức: 1 người (`persons`), 3 lượt thành viên (`members`)."""
     scope: UserScope = request.scope  # type: ignore[attr-defined]
     unit = required_unit(query)

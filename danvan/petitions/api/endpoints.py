@@ -22,16 +22,16 @@ from danvan.petitions.api import router
 from danvan.petitions.api.schemas import (
     AnswerIn,
     AnswerOut,
-    CreatedOut,
     FileOut,
     IdentityOut,
     ListQuery,
+    PetitionCreatedOut,
     PetitionIn,
     PetitionOut,
+    PetitionStatsOut,
+    PetitionStatsQuery,
     PetitionSummaryOut,
-    StatsOut,
-    StatsQuery,
-    TransitionIn,
+    PetitionTransitionIn,
 )
 from danvan.petitions.api.shared import intake_from, unit_by_code
 from danvan.petitions.links import private_path
@@ -87,11 +87,11 @@ def list_petitions(request: HttpRequest, filters: Query[ListQuery]) -> Any:
 
 @router.get(
     "/petitions/stats",
-    response={200: StatsOut},
+    response={200: PetitionStatsOut},
     summary="Thống kê vụ việc",
     operation_id="petitions_stats",
 )
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+def stats(request: HttpRequest, query: Query[PetitionStatsQuery]) -> Any:
     """Số liệu của đơn vị và cấp dưới (kể cả đơn vị cũ sáp nhập vào) trong kỳ `period`."""
     unit = required_unit(query)
     if not _scope(request).covers(unit, Role.VIEWER, history=True):
@@ -117,7 +117,7 @@ def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
 
 @router.post(
     "/petitions",
-    response={201: CreatedOut},
+    response={201: PetitionCreatedOut},
     summary="Ghi nhận vụ việc (cán bộ)",
     operation_id="petitions_create",
     openapi_extra=etag_response(201),
@@ -191,7 +191,7 @@ def _organization(organization_id: int | None) -> Organization | None:
     return found
 
 
-def apply_transition(request: HttpRequest, petition: Petition, payload: TransitionIn) -> None:
+def apply_transition(request: HttpRequest, petition: Petition, payload: PetitionTransitionIn) -> None:
     data = StepInput(
         reason=payload.reason,
         complexity=payload.complexity.value if payload.complexity else "",
@@ -215,7 +215,7 @@ def apply_transition(request: HttpRequest, petition: Petition, payload: Transiti
 def transition(
     request: HttpRequest,
     petition_id: int,
-    payload: TransitionIn,
+    payload: PetitionTransitionIn,
     response: HttpResponse,
     if_match: IfMatch = None,
 ) -> Any:

@@ -142,7 +142,7 @@ class PetitionOut(PetitionSummaryOut):
         return list(obj.files.filter(from_citizen=False))
 
 
-class CreatedOut(PetitionOut):
+class PetitionCreatedOut(PetitionOut):
     private_url: str = Field(description="Đường dẫn riêng để người gửi theo dõi; chỉ trả về một lần.")
 
 
@@ -203,7 +203,7 @@ class PublicStatusOut(Schema):
 Action = Literal["accept", "reject", "start", "extend", "close", "reopen", "withdraw", "transfer", "assign"]
 
 
-class TransitionIn(Schema):
+class PetitionTransitionIn(Schema):
     action: Action
     reason: str = Field("", max_length=5000)
     complexity: Complexity | None = Field(None, description="Thụ lý, gia hạn: normal | complex | especially.")
@@ -241,7 +241,7 @@ class ListQuery(UnitFilter):
     handler: str | None = Field(None, max_length=150)
 
 
-class StatsQuery(UnitRequired):
+class PetitionStatsQuery(UnitRequired):
     period: PeriodCode
 
 
@@ -253,7 +253,7 @@ class TopicRow(Schema):
     on_time: int
 
 
-class StatsOut(Schema):
+class PetitionStatsOut(Schema):
     unit: str
     unit_name: str
     period: str

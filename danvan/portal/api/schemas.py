@@ -17,7 +17,7 @@ class CategoryRef(Schema):
     name: str
 
 
-class UnitRef(Schema):
+class NewsUnitRef(Schema):
     code: str
     name: str
 
@@ -27,7 +27,7 @@ class NewsSummaryOut(Schema):
     title: str
     summary: str
     category: CategoryRef
-    unit: UnitRef
+    unit: NewsUnitRef
     published_at: dt.datetime
     url: str = Field(description="Đường dẫn trang tin trên cổng thông tin.")
     cover_url: str | None = Field(description="Ảnh bìa, nếu có.")

@@ -31,10 +31,10 @@ from danvan.practices.api.schemas import (
     PracticeOut,
     PracticePatch,
     PracticeQuery,
+    PracticeStatsOut,
+    PracticeStatsQuery,
     PracticeSummaryOut,
-    StatsOut,
-    StatsQuery,
-    TransitionIn,
+    PracticeTransitionIn,
 )
 from danvan.practices.errors import InvalidInput
 from danvan.practices.models import Practice, PracticeField
@@ -86,11 +86,11 @@ def list_practices(request: HttpRequest, filters: Query[PracticeQuery]) -> Any:
 
 @router.get(
     "/stats",
-    response={200: StatsOut},
+    response={200: PracticeStatsOut},
     summary="Thống kê Dân vận khéo của một đơn vị",
     operation_id="practices_stats",
 )
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+def stats(request: HttpRequest, query: Query[PracticeStatsQuery]) -> Any:
     """Số liệu của đơn vị và cấp dưới (kể cả đơn vị cũ sáp nhập vào) trong năm `year` (bỏ trống: mọi năm)."""
     found = required_unit(query)
     if not _scope(request).covers(found, Role.VIEWER, history=True):
@@ -235,7 +235,7 @@ def update_practice(
 def transition(
     request: HttpRequest,
     practice_id: int,
-    payload: TransitionIn,
+    payload: PracticeTransitionIn,
     response: HttpResponse,
     if_match: IfMatch = None,
 ) -> Any:

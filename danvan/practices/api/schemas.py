@@ -13,7 +13,7 @@ TEXT = 10_000
 LINE = 300
 
 
-class UnitRef(Schema):
+class PracticeUnitRef(Schema):
     code: str
     name: str
     level: str = Field(description="province | district | commune | neighbourhood")
@@ -44,7 +44,7 @@ class PracticeSummaryOut(Schema):
     year: int
     status: Status
     level: str = Field(description="Cấp của địa bàn đăng ký.")
-    unit: UnitRef
+    unit: PracticeUnitRef
     field: FieldRef
     organization: OrganizationRef | None
     budget: int | None = Field(description="Kinh phí, số nguyên đồng.")
@@ -143,7 +143,7 @@ class PracticePatch(Schema):
     sustainability: str | None = Field(None, max_length=TEXT)
 
 
-class TransitionIn(Schema):
+class PracticeTransitionIn(Schema):
     to: str = Field(..., min_length=1, max_length=20, description="Trạng thái đích, ví dụ in_progress.")
     reason: str = Field("", max_length=2000, description="Bắt buộc với not_recognized, paused, stopped.")
 
@@ -159,7 +159,7 @@ class PracticeQuery(UnitFilter):
     year: Year | None = None
 
 
-class StatsQuery(UnitRequired):
+class PracticeStatsQuery(UnitRequired):
     year: Year | None = Field(None, description="Bỏ trống: mọi năm.")
 
 
@@ -171,7 +171,7 @@ class BreakdownRow(Schema):
     count: int
 
 
-class StatsOut(Schema):
+class PracticeStatsOut(Schema):
     unit: str
     unit_name: str
     year: int | None

@@ -129,7 +129,7 @@ class RollupQuery(UnitFilter):
     category: str = ""
 
 
-class FigureOut(Schema):
+class RollupFigureOut(Schema):
     code: str
     name: str
     level: str
@@ -141,8 +141,8 @@ class RollupOut(Schema):
     indicator: str
     period: str
     period_label: str
-    unit: FigureOut
-    children: list[FigureOut] | None = None
+    unit: RollupFigureOut
+    children: list[RollupFigureOut] | None = None
     as_of: dt.datetime | None = Field(description="Số liệu tính đến thời điểm này.")
 
 
