@@ -26,7 +26,10 @@ from danvan.territory.api import router as territory_router
 api = DanVanAPI(
     title="DanVan API",
     version="1",
-    description="API của DanVan — phần mềm công tác Dân vận. Xem /api/v1/docs.",
+    description=(
+        "API của DanVan — phần mềm công tác Dân vận. Hướng dẫn, quy ước và ví dụ (tiếng Việt, English): "
+        "[/cong-thong-tin/api/](/cong-thong-tin/api/)."
+    ),
     urls_namespace="api-v1",
     auth=BearerTokenAuth(),
 )

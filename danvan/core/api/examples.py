@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_lazy as _
+
 COMMUNE, PROVINCE, PERIOD, YEAR = "31510", "92", "2026-M08", 2026  # Phường Sóc Trăng, TP Cần Thơ
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -21,7 +23,7 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 class Step:
     actor: str  # whose token: reporter, approver, citizen (none)
     operation: str  # operationId
-    vi: str
+    vi: Any  # lazily translated Vietnamese
     en: str
     params: dict[str, Any] = field(default_factory=dict)  # path and query parameters by name
     body: dict[str, Any] | None = None
@@ -33,7 +35,7 @@ class Step:
 @dataclass(frozen=True)
 class Flow:
     slug: str
-    vi: str
+    vi: Any
     en: str
     steps: tuple[Step, ...]
 
@@ -42,7 +44,7 @@ def login(actor: str) -> Step:
     return Step(
         actor,
         "auth_token",
-        "Lấy khóa API bằng tên đăng nhập và mật khẩu (hoặc tạo khóa ở trang Khóa API).",
+        _("Lấy khóa API bằng tên đăng nhập và mật khẩu (hoặc tạo khóa ở trang Khóa API)."),
         "Get a token with a username and password (or create one on the API tokens page).",
         body={"username": "{username}", "password": "{password}"},
         remember={"token": "token"},
@@ -58,14 +60,14 @@ VALUES = [
 
 REPORT = Flow(
     "report",
-    "Nộp báo cáo định kỳ",
+    _("Nộp báo cáo định kỳ"),
     "Submit a periodic report",
     (
         login("reporter"),
         Step(
             "reporter",
             "submissions_open",
-            "Mở báo cáo tháng của phường (đã có thì nhận lại báo cáo đó, với số liệu hệ thống đã biết).",
+            _("Mở báo cáo tháng của phường (đã có thì nhận lại báo cáo đó, với số liệu hệ thống đã biết)."),
             "Open the ward's monthly report (or get the open one back, with the figures the system knows).",
             body={"form": "dv-xa-thang", "unit": COMMUNE, "period": PERIOD},
             headers={"Idempotency-Key": "bao-cao-31510-2026-M08"},
@@ -75,7 +77,7 @@ REPORT = Flow(
         Step(
             "reporter",
             "submissions_put_values",
-            "Nhập số liệu; If-Match là ETag vừa nhận (412 nếu người khác đã sửa).",
+            _("Nhập số liệu; If-Match là ETag vừa nhận (412 nếu người khác đã sửa)."),
             "Enter the figures; If-Match is the ETag just received (412 if someone changed the report).",
             params={"submission_id": "{submission_id}"},
             headers={"If-Match": "{etag}"},
@@ -85,7 +87,7 @@ REPORT = Flow(
         Step(
             "reporter",
             "submissions_submit",
-            "Nộp báo cáo.",
+            _("Nộp báo cáo."),
             "Submit the report.",
             params={"submission_id": "{submission_id}"},
             headers={"If-Match": "{etag}"},
@@ -95,7 +97,7 @@ REPORT = Flow(
         Step(
             "approver",
             "submissions_approve",
-            "Lãnh đạo cấp trên duyệt: số liệu được cộng vào tổng hợp ngay.",
+            _("Lãnh đạo cấp trên duyệt: số liệu được cộng vào tổng hợp ngay."),
             "The approver above approves: the figures are added to the rollups at once.",
             params={"submission_id": "{submission_id}"},
             expect={"status": "approved"},
@@ -103,7 +105,7 @@ REPORT = Flow(
         Step(
             "approver",
             "rollups_get",
-            "Đọc số tổng hợp của thành phố: có ngay số buổi tuyên truyền vừa duyệt.",
+            _("Đọc số tổng hợp của thành phố: có ngay số buổi tuyên truyền vừa duyệt."),
             "Read the city's rollup: the approved number of propaganda sessions is there.",
             params={"indicator": "propaganda_sessions", "period": PERIOD, "unit": PROVINCE},
             expect={"unit.value": 4},
@@ -113,14 +115,14 @@ REPORT = Flow(
 
 PRACTICE = Flow(
     "practice",
-    "Đăng ký mô hình “Dân vận khéo”",
+    _("Đăng ký mô hình “Dân vận khéo”"),
     "Register a “Dân vận khéo” model",
     (
         login("reporter"),
         Step(
             "reporter",
             "practices_register",
-            "Đăng ký mô hình; gửi lại cùng Idempotency-Key không tạo bản thứ hai.",
+            _("Đăng ký mô hình; gửi lại cùng Idempotency-Key không tạo bản thứ hai."),
             "Register a model; a retry with the same Idempotency-Key creates nothing new.",
             body={
                 "unit": COMMUNE,
@@ -137,7 +139,7 @@ PRACTICE = Flow(
         Step(
             "reporter",
             "practices_transition",
-            "Chuyển sang “đang thực hiện”, với ETag của lần đọc gần nhất.",
+            _("Chuyển sang “đang thực hiện”, với ETag của lần đọc gần nhất."),
             "Move it to “in progress”, with the ETag of the last read.",
             params={"practice_id": "{practice_id}"},
             headers={"If-Match": "{etag}"},
@@ -149,13 +151,13 @@ PRACTICE = Flow(
 
 PETITION = Flow(
     "petition",
-    "Gửi và theo dõi ý kiến, kiến nghị",
+    _("Gửi và theo dõi ý kiến, kiến nghị"),
     "Submit and track a petition",
     (
         Step(
             "citizen",
             "public_petitions_submit",
-            "Người dân gửi phản ánh, không cần tài khoản; giữ mã theo dõi.",
+            _("Người dân gửi phản ánh, không cần tài khoản; giữ mã theo dõi."),
             "A citizen sends a report, no account needed; keep the tracking code.",
             body={
                 "kind": "report",
@@ -169,7 +171,7 @@ PETITION = Flow(
         Step(
             "citizen",
             "public_petitions_track",
-            "Theo dõi bằng mã: trạng thái và câu trả lời công khai, không có thông tin cá nhân.",
+            _("Theo dõi bằng mã: trạng thái và câu trả lời công khai, không có thông tin cá nhân."),
             "Track it by code: status and public answer, never personal data.",
             params={"tracking_code": "{tracking_code}"},
             expect={"status": "received"},
@@ -237,3 +239,31 @@ def _shell_json(body: dict[str, Any], names: dict[str, str]) -> str:
     marked = fill(body, {name: f"\x00{variable}\x00" for name, variable in names.items()})
     quoted = shlex.quote(json.dumps(marked, ensure_ascii=False))
     return re.sub(r"\\u0000(\$[A-Z_]+)\\u0000", "'\"\\1\"'", quoted)
+
+
+def _kept(step: Step) -> list[str]:
+    """What the user keeps from the answer, as shell assignments to show under the command."""
+    names = _shell_names(step.actor)
+    kept = []
+    for name, source in step.remember.items():
+        variable = names[name].lstrip("$")
+        kept.append(
+            f"{variable}=<{source[1:]} header>" if source.startswith("@") else f"{variable}=<{source}>"
+        )
+    return kept
+
+
+def documented_flows(document: dict[str, Any], base: str) -> list[dict[str, Any]]:
+    """The flows ready for the documentation page: each step's texts and curl command."""
+    return [
+        {
+            "slug": flow.slug,
+            "vi": flow.vi,
+            "en": flow.en,
+            "steps": [
+                {"vi": step.vi, "en": step.en, "curl": curl(step, document, base), "kept": _kept(step)}
+                for step in flow.steps
+            ],
+        }
+        for flow in FLOWS
+    ]
