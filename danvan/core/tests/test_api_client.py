@@ -9,10 +9,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.apps import apps
 from django.test import Client
 from jsonschema import Draft202012Validator, FormatChecker
 
 from danvan.core.api.examples import FLOWS, PRACTICE, Flow, Step, fill, operation_by_id
+from danvan.petitions import seeds
 from danvan.practices.models import Practice
 
 pytestmark = pytest.mark.django_db
@@ -113,6 +115,7 @@ def pick(data: Any, dotted: str) -> Any:
 
 @pytest.fixture
 def client(personas: Any, password: str) -> OpenApiClient:
+    seeds.seed(apps)  # the petition topics (a transactional test before may have flushed them)
     document = Client().get("/api/v1/openapi.json").json()
     return OpenApiClient(
         Client(),

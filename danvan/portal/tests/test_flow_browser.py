@@ -4,8 +4,10 @@ recognised models, sends a petition and follows it by its tracking code, and rea
 statistics — every step reached by following the portal's own links."""
 
 import pytest
+from django.apps import apps
 from playwright.sync_api import Page, expect
 
+from danvan.petitions import seeds
 from danvan.petitions.models import Petition
 from danvan.portal.models import Comment, CommentStatus
 
@@ -17,6 +19,7 @@ TITLE = "Long Điền đăng ký 187 mô hình “Dân vận khéo”"
 def test_read_comment_browse_models_follow_a_petition_and_statistics(
     page: Page, live_server, personas, tree, write, password
 ):
+    seeds.seed(apps)  # the petition topics (a transactional test before may have flushed them)
     page.set_viewport_size({"width": 390, "height": 844})
     write(TITLE, tags=["Dân vận khéo"], summary="Sơ kết 6 tháng đầu năm 2018.")
     write(
