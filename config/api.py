@@ -3,12 +3,13 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import BearerTokenAuth
 from danvan.campaigns.api import router as campaigns_router
+from danvan.core.api.openapi import DanVanAPI
+from danvan.core.api.problems import problem_response
 from danvan.core.errors import DomainError
 from danvan.dashboards.api import router as dashboards_router
 from danvan.documents.api import router as documents_router
@@ -22,21 +23,20 @@ from danvan.practices.api import router as practices_router
 from danvan.reporting.api import router as reporting_router
 from danvan.territory.api import router as territory_router
 
-api = NinjaAPI(
+api = DanVanAPI(
     title="DanVan API",
     version="1",
-    description="API của DanVan — phần mềm công tác Dân vận. Xem /api/v1/docs.",
+    description=(
+        "API của DanVan — phần mềm công tác Dân vận. Hướng dẫn, quy ước và ví dụ (tiếng Việt, English): "
+        "[/cong-thong-tin/api/](/cong-thong-tin/api/)."
+    ),
     urls_namespace="api-v1",
     auth=BearerTokenAuth(),
 )
 
 
 def problem(request: HttpRequest, status: int, code: str, detail: str, **extra: Any) -> HttpResponse:
-    response = api.create_response(
-        request, {"status": status, "code": code, "detail": detail, **extra}, status=status
-    )
-    response["Content-Type"] = "application/problem+json"
-    return response
+    return problem_response(status, code, detail, **extra)
 
 
 @api.exception_handler(DomainError)
@@ -72,6 +72,7 @@ _MESSAGES = {
     "too_long": "Quá nhiều phần tử (tối đa {max_length}).",
     "too_short": "Quá ít phần tử (tối thiểu {min_length}).",
     "value_error": "Giá trị không hợp lệ.",
+    "invalid_period": "{detail}",
 }
 
 
@@ -89,7 +90,11 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     for error in exc.errors:
         loc = [str(part) for part in error.get("loc", []) if part not in ("body", "query", "path", "payload")]
         errors.setdefault(".".join(loc) or "__all__", []).append(vietnamese_message(error))
-    return problem(request, 422, "validation_error", "Dữ liệu gửi lên không hợp lệ.", errors=errors)
+    messages = [message for field_messages in errors.values() for message in field_messages]
+    detail = "Dữ liệu gửi lên không hợp lệ."
+    if len(messages) == 1:  # one mistake: say it in the detail too
+        detail = f"Dữ liệu gửi lên không hợp lệ: {messages[0]}"
+    return problem(request, 422, "validation_error", detail, errors=errors)
 
 
 @api.exception_handler(AuthenticationError)

@@ -1,7 +1,6 @@
 """/api/v1 endpoints of accounts: obtain a token, who am I, and users administration."""
 
 import datetime as dt
-import hashlib
 import json
 from typing import Any
 
@@ -13,30 +12,25 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from ninja.params import HeaderEx, P
 
 from danvan.accounts.access import access_user, grantable_unit_by_code, require_user_admin, visible_users
 from danvan.accounts.models import ApiToken, Grant, Role, User
 from danvan.accounts.scope import UserScope, scope_for
-from danvan.accounts.selectors import UserFilter, filter_users, grants_of_users, idempotent_object_id
-from danvan.accounts.services import (
-    GrantSpec,
-    InvalidInput,
-    idempotency_key_record,
-    token_create,
-    user_create,
-)
+from danvan.accounts.selectors import UserFilter, filter_users, grants_of_users
+from danvan.accounts.services import GrantSpec, InvalidInput, token_create, user_create
 from danvan.accounts.services.second_factor import (
     TOTP_SETUP_FIRST,
     second_factor_check,
     totp_enabled,
     totp_setup_missing,
 )
+from danvan.core.api.idempotency import IdempotencyKey, create_once
+from danvan.core.api.params import UnitFilter
+from danvan.core.api.problems import ProblemOut
 from danvan.core.errors import DomainError, PermissionDenied
 from danvan.core.pagination import LimitOffsetPagination
 
 router = Router(tags=["Tài khoản"])
-CREATE_USER = "users.create"
 
 
 class InvalidCredentials(DomainError):
@@ -44,13 +38,6 @@ class InvalidCredentials(DomainError):
 
     def __init__(self) -> None:
         super().__init__("invalid_credentials", _("Tên đăng nhập hoặc mật khẩu không đúng."))
-
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class TokenIn(Schema):
@@ -125,12 +112,11 @@ class UserIn(Schema):
     grants: list[GrantIn] = Field(..., min_length=1, max_length=20)
 
 
-class UserQuery(Schema):
+class UserQuery(UnitFilter):
+    """`unit`: people with a grant in that unit's subtree."""
+
     q: str | None = Field(
         None, max_length=100, description="Tìm theo tên đăng nhập, họ tên (không dấu cũng được)."
-    )
-    unit: str | None = Field(
-        None, max_length=16, description="Mã đơn vị: người có quyền trong cây đơn vị này."
     )
     role: Role | None = None
 
@@ -140,6 +126,7 @@ class UserQuery(Schema):
     auth=None,
     response={200: TokenOut, 401: ProblemOut, 403: ProblemOut, 422: ProblemOut, 429: ProblemOut},
     summary="Lấy khóa API bằng tên đăng nhập và mật khẩu",
+    operation_id="auth_token",
 )
 def obtain_token(request: HttpRequest, payload: TokenIn) -> Any:
     """Sai nhiều lần liên tiếp thì bị tạm khóa như khi đăng nhập trên trang (429, Retry-After)."""
@@ -175,20 +162,26 @@ def _locked_out(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@router.get("/me", response=MeOut, summary="Người dùng đang gọi API và các quyền của họ")
+@router.get(
+    "/me", response=MeOut, summary="Người dùng đang gọi API và các quyền của họ", operation_id="me_get"
+)
 def me(request: HttpRequest) -> Any:
     return User.objects.prefetch_related(grants_of_users()).get(pk=_caller(request).pk)
 
 
 @router.get(
-    "/users", response={200: list[UserOut], 403: ProblemOut}, summary="Danh sách người dùng mình quản lý"
+    "/users",
+    response={200: list[UserOut], 403: ProblemOut},
+    summary="Danh sách người dùng mình quản lý",
+    operation_id="users_list",
 )
 @paginate(LimitOffsetPagination)
 def list_users(request: HttpRequest, filters: Query[UserQuery]) -> Any:
     scope: UserScope = request.scope  # type: ignore[attr-defined]
     require_user_admin(scope)
     users = visible_users(scope)
-    unit = grantable_unit_by_code(scope, filters.unit, dt.date.today()) if filters.unit else None
+    day = filters.at or dt.date.today()
+    unit = grantable_unit_by_code(scope, filters.unit.strip(), day) if filters.unit else None
     if filters.unit and unit is None:
         return users.none()
     return filter_users(users, UserFilter(q=filters.q or "", role=filters.role or "", unit=unit))
@@ -204,50 +197,32 @@ def _caller(request: HttpRequest) -> User:
     "/users",
     response={201: UserOut, 403: ProblemOut, 409: ProblemOut, 422: ProblemOut},
     summary="Tạo người dùng với các quyền ban đầu",
+    operation_id="users_create",
 )
-def create_user(
-    request: HttpRequest,
-    payload: UserIn,
-    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
-) -> Any:
+def create_user(request: HttpRequest, payload: UserIn, idempotency_key: IdempotencyKey = None) -> Any:
     """Gửi kèm tiêu đề Idempotency-Key để gửi lại an toàn: yêu cầu lặp lại trả về người dùng đã tạo."""
     scope: UserScope = request.scope  # type: ignore[attr-defined]
     require_user_admin(scope)
-    request_hash = _request_hash(payload)
-    if idempotency_key:
-        done = idempotent_object_id(
-            user=_caller(request), operation=CREATE_USER, key=idempotency_key, request_hash=request_hash
+
+    def create() -> User:
+        return user_create(
+            scope=scope,
+            username=payload.username,
+            full_name=payload.full_name,
+            password=payload.password,
+            email=payload.email,
+            grants=_grant_specs(scope, payload.grants),
         )
-        if done is not None:
-            return Status(201, _user_out(scope, done))
-    user = user_create(
-        scope=scope,
-        username=payload.username,
-        full_name=payload.full_name,
-        password=payload.password,
-        email=payload.email,
-        grants=_grant_specs(scope, payload.grants),
+
+    done = create_once(
+        request, operation="users_create", key=idempotency_key, create=create, exclude=("password",)
     )
-    if idempotency_key:
-        # After the create, in its own transaction: if this is lost, a retry gets 409, never a second user.
-        idempotency_key_record(
-            user=_caller(request),
-            operation=CREATE_USER,
-            key=idempotency_key,
-            request_hash=request_hash,
-            object_id=str(user.pk),
-        )
-    return Status(201, _user_out(scope, user.pk))
+    return Status(201, _user_out(scope, done.pk))
 
 
 def _user_out(scope: UserScope, user_id: int | str) -> User:
     user = access_user(scope, user_id, "view")
     return User.objects.prefetch_related(grants_of_users()).get(pk=user.pk)
-
-
-def _request_hash(payload: UserIn) -> str:
-    data = payload.model_dump(mode="json", exclude={"password"})
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def _grant_specs(scope: UserScope, grants: list[GrantIn]) -> list[GrantSpec]:

@@ -1,6 +1,4 @@
-"""Users, their grants on units of the tree, API tokens and idempotency keys of API writes."""
-
-import datetime as dt
+"""Users, their grants on units of the tree, API tokens and second factors."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -102,33 +100,6 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
-
-
-IDEMPOTENCY_KEY_LIFETIME = dt.timedelta(hours=24)
-
-
-class IdempotencyKey(models.Model):
-    """An `Idempotency-Key` already used by a user for one API operation, and what it created.
-
-    A retried request with the same key answers with the object created the first time.
-    """
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    operation = models.CharField(max_length=80)
-    key = models.CharField(max_length=200)
-    request_hash = models.CharField(max_length=64)
-    object_id = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = "khóa chống gửi trùng"
-        verbose_name_plural = "khóa chống gửi trùng"
-        constraints = [
-            models.UniqueConstraint(fields=["user", "operation", "key"], name="idempotency_key_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.operation} {self.key}"
 
 
 class TotpDevice(models.Model):

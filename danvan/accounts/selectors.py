@@ -4,11 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from danvan.accounts.models import IDEMPOTENCY_KEY_LIFETIME, ApiToken, Grant, IdempotencyKey, User
-from danvan.core.errors import InvalidInput
+from danvan.accounts.models import ApiToken, Grant, User
 from danvan.core.text import fold
 from danvan.territory.models import Unit
 
@@ -66,18 +63,3 @@ def user_grants(user: User) -> QuerySet[Grant]:
 
 def user_tokens(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("revoked_at", "-created_at")
-
-
-def idempotent_object_id(*, user: User, operation: str, key: str, request_hash: str) -> str | None:
-    """The id of what a previous request with this key created, or None if the key is new."""
-    record = IdempotencyKey.objects.filter(
-        user=user, operation=operation, key=key, created_at__gte=timezone.now() - IDEMPOTENCY_KEY_LIFETIME
-    ).first()
-    if record is None:
-        return None
-    if record.request_hash != request_hash:
-        raise InvalidInput(
-            "idempotency_key_reused",
-            _("Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khóa mới."),
-        )
-    return record.object_id

@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
         from danvan.core import task_retry
 
         task_retry.connect()
+
+        from danvan.core import search
+
+        search.connect()  # SQLite connections learn danvan_fold() for accent-insensitive search

@@ -12,7 +12,6 @@ Only the requester and the approvers (or above) of the document's unit see it; o
 """
 
 import datetime as dt
-import hashlib
 import json
 from typing import Any, Literal
 
@@ -20,10 +19,11 @@ from django.http import FileResponse, HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema
 from ninja import Status as HttpStatus
-from ninja.params import HeaderEx, P
 from pydantic import ConfigDict, Field, create_model
 
 from danvan.accounts.scope import UserScope
+from danvan.core.api.idempotency import IdempotencyKey, create_once
+from danvan.core.api.problems import ProblemOut
 from danvan.core.errors import Conflict
 from danvan.documents.access import access_document
 from danvan.documents.models import GeneratedDocument
@@ -32,16 +32,6 @@ from danvan.documents.services import document_request
 from danvan.territory.selectors import unit_by_code
 
 router = Router(tags=["Văn bản"])
-
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
-
-
-ERRORS: dict[int, Any] = {code: ProblemOut for code in (400, 401, 403, 404, 409, 422)}
 
 
 class DocumentIn(Schema):
@@ -80,7 +70,7 @@ def _request_body() -> dict[str, Any]:
     return {"requestBody": {"content": {"application/json": {"schema": body}}}}
 
 
-class CreatedOut(Schema):
+class DocumentCreatedOut(Schema):
     id: int
     status: str
 
@@ -131,37 +121,39 @@ def _out(document: GeneratedDocument) -> dict[str, Any]:
 
 @router.post(
     "/documents",
-    response={202: CreatedOut, **ERRORS},
+    response={202: DocumentCreatedOut},
     summary="Yêu cầu tạo văn bản",
+    operation_id="documents_request",
     openapi_extra=_request_body(),
 )
 def request_document(
-    request: HttpRequest,
-    payload: DocumentIn,
-    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+    request: HttpRequest, payload: DocumentIn, idempotency_key: IdempotencyKey = None
 ) -> Any:
     """Văn bản được tạo ở chế độ nền; theo dõi tiến độ bằng GET /documents/{id}.
     Gửi kèm Idempotency-Key để gửi lại an toàn: yêu cầu lặp lại trả về văn bản đã yêu cầu."""
     parameters = _type_parameters(request)
-    whole = {**payload.model_dump(mode="json"), **parameters}
-    digest = hashlib.sha256(json.dumps(whole, sort_keys=True, default=str).encode()).hexdigest()
-    document, _created = document_request(
-        actor=request.user,
-        scope=_scope(request),
-        type_code=payload.type,
-        unit=unit_by_code(payload.unit.strip()) if payload.unit else None,
-        parameters=parameters,
-        output_format=payload.format,
-        idempotency_key=idempotency_key or "",
-        request_hash=digest,
-    )
+    scope = _scope(request)
+
+    def create() -> GeneratedDocument:
+        return document_request(
+            actor=request.user,
+            scope=scope,
+            type_code=payload.type,
+            unit=unit_by_code(payload.unit.strip()) if payload.unit else None,
+            parameters=parameters,
+            output_format=payload.format,
+        )
+
+    done = create_once(request, operation="documents_request", key=idempotency_key, create=create)
+    document = access_document(scope, done.pk)
     return HttpStatus(202, {"id": document.pk, "status": document.status})
 
 
 @router.get(
     "/documents/{document_id}",
-    response={200: DocumentOut, **ERRORS},
+    response={200: DocumentOut},
     summary="Trạng thái, tiến độ của văn bản",
+    operation_id="documents_get",
 )
 def get_document(request: HttpRequest, document_id: int) -> Any:
     return _out(access_document(_scope(request), document_id))
@@ -169,9 +161,10 @@ def get_document(request: HttpRequest, document_id: int) -> Any:
 
 @router.get(
     "/documents/{document_id}/file",
-    response={200: None, **ERRORS},
+    response={200: None, 409: ProblemOut},
     summary="Tệp văn bản",
     url_name="document_file",
+    operation_id="documents_file",
 )
 def document_file(request: HttpRequest, document_id: int) -> Any:
     """409 khi văn bản chưa tạo xong hoặc không tạo được."""

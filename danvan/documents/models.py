@@ -43,8 +43,6 @@ class GeneratedDocument(models.Model):
     error = models.TextField("lỗi", blank=True)
     file = models.FileField("tệp", upload_to=document_path, blank=True, max_length=200)
     filename = models.CharField("tên tệp tải về", max_length=200, blank=True)
-    idempotency_key = models.CharField(max_length=200, blank=True, editable=False)
-    request_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
     started_at = models.DateTimeField("bắt đầu lúc", null=True, blank=True)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
@@ -55,11 +53,6 @@ class GeneratedDocument(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["requested_by", "-created_at"])]
         constraints = [
-            models.UniqueConstraint(
-                fields=["requested_by", "idempotency_key"],
-                condition=~Q(idempotency_key=""),
-                name="generated_document_idempotency_key",
-            ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="generated_document_progress_max"),
         ]
 

@@ -86,7 +86,7 @@ def index(request: HttpRequest) -> HttpResponseBase:
     form = DocumentRequestForm(request.POST or None, units=scope.units)
     if request.method == "POST" and form.is_valid():
         try:
-            document, _created = document_request(
+            document = document_request(
                 actor=request.user,
                 scope=scope,
                 type_code=form.cleaned_data["type"],
@@ -121,7 +121,7 @@ def create(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Yêu cầu tạo văn bản chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
         return redirect(back)
     try:
-        document, _created = document_request(
+        document = document_request(
             actor=request.user,
             scope=_scope(request),
             type_code=form.cleaned_data["type"],

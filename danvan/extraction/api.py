@@ -50,6 +50,7 @@ def _payload(request: HttpRequest) -> tuple[str | None, bytes | None, str]:
     response={200: ExtractionOut},
     openapi_extra={"requestBody": _REQUEST_BODY},
     summary="Trích xuất một văn bản",
+    operation_id="extraction_extract",
 )
 def extract_text(request: HttpRequest) -> Any:
     """Sự kiện, người dự, kỳ, số liệu và nhiệm vụ của một văn bản; không lưu gì."""

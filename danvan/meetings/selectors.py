@@ -5,10 +5,12 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from danvan.core.periods import Period
+from danvan.core.search import Folded
 from danvan.core.text import fold
 from danvan.meetings.models import (
     AnnualTheme,
@@ -46,10 +48,9 @@ def filter_meetings(rows: QuerySet[Meeting], criteria: MeetingFilter) -> QuerySe
         rows = rows.filter(
             starts_at__date__gte=criteria.period.start, starts_at__date__lte=criteria.period.end
         )
-    if criteria.q:
-        words = fold(criteria.q)
-        rows = rows.filter(
-            Q(title__icontains=criteria.q) | Q(title__icontains=words) | Q(place__icontains=criteria.q)
+    if fold(criteria.q):
+        rows = rows.annotate(q_text=Folded(Concat("title", Value(" "), "place"))).filter(
+            q_text__contains=fold(criteria.q)
         )
     return rows.select_related("unit").order_by("-starts_at", "-pk")
 

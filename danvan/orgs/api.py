@@ -7,6 +7,8 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
+from danvan.core.api.params import UnitFilter, filter_unit
+from danvan.core.errors import NotFound
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.orgs import access, selectors
 from danvan.orgs.models import Organization, Position
@@ -15,7 +17,7 @@ from danvan.territory.models import Unit
 router = Router(tags=["Tổ chức và cán bộ"])
 
 
-class UnitRef(Schema):
+class OrganizationUnitRef(Schema):
     code: str
     name: str
     level: str
@@ -29,7 +31,7 @@ class OrganizationOut(Schema):
     short_name: str
     kind: str = Field(description="Mã loại tổ chức, ví dụ mttq, ban_xay_dung_dang.")
     kind_name: str
-    unit: UnitRef
+    unit: OrganizationUnitRef
     parent_id: int | None
     valid_from: dt.date | None
     valid_to: dt.date | None
@@ -92,7 +94,7 @@ class PersonOut(Schema):
     full_name: str
     gender: str = Field(description="male | female | chuỗi rỗng khi không ghi.")
     birth_year: int | None
-    home_unit: UnitRef | None
+    home_unit: OrganizationUnitRef | None
 
 
 class PersonDetailOut(PersonOut):
@@ -103,8 +105,9 @@ class PersonDetailOut(PersonOut):
         return obj.timeline
 
 
-class OrganizationQuery(Schema):
-    unit: str | None = Field(None, description="Mã đơn vị; gồm cả cấp dưới và các đơn vị cũ sáp nhập vào.")
+class OrganizationQuery(UnitFilter):
+    """`unit` covers the subtree and the old units merged into it."""
+
     kind: str | None = Field(None, description="Mã loại tổ chức.")
     q: str | None = Field(None, description="Tên, không phân biệt dấu.")
     status: Literal["active", "closed", "all"] = Field(
@@ -112,20 +115,33 @@ class OrganizationQuery(Schema):
     )
 
 
-class PeopleQuery(Schema):
-    unit: str | None = Field(None, description="Mã đơn vị: cán bộ thuộc đơn vị hoặc giữ chức vụ tại đó.")
+class PeopleQuery(UnitFilter):
+    """`unit`: people of the unit or holding a position there."""
+
     q: str | None = Field(None, description="Họ tên, không phân biệt dấu.")
 
 
-def _unit(request: HttpRequest, code: str | None) -> Unit | None:
-    return access.access_unit(request.scope, code) if code else None  # type: ignore[attr-defined]
+def _unit(request: HttpRequest, query: UnitFilter) -> Unit | None:
+    """Without `at`: the unit with the code today, else its latest version (an old code)."""
+    scope = request.scope  # type: ignore[attr-defined]
+    if not query.unit or query.at is None:
+        return access.access_unit(scope, query.unit.strip()) if query.unit else None
+    unit = filter_unit(query)
+    if unit is None or not access.can_view_unit(scope, unit):
+        raise NotFound()
+    return unit
 
 
-@router.get("/organizations", response=list[OrganizationOut], summary="Danh sách tổ chức")
+@router.get(
+    "/organizations",
+    response=list[OrganizationOut],
+    summary="Danh sách tổ chức",
+    operation_id="organizations_list",
+)
 @paginate(LimitOffsetPagination)
 def list_organizations(request: HttpRequest, filters: Query[OrganizationQuery]) -> Any:
     criteria = selectors.OrganizationFilter(
-        unit=_unit(request, filters.unit),
+        unit=_unit(request, filters),
         kind=filters.kind or "",
         q=filters.q or "",
         status=selectors.Status(filters.status),
@@ -133,7 +149,12 @@ def list_organizations(request: HttpRequest, filters: Query[OrganizationQuery]) 
     return selectors.filter_organizations(access.visible_organizations(request.scope), criteria)  # type: ignore[attr-defined]
 
 
-@router.get("/organizations/{organization_id}", response=OrganizationDetailOut, summary="Một tổ chức")
+@router.get(
+    "/organizations/{organization_id}",
+    response=OrganizationDetailOut,
+    summary="Một tổ chức",
+    operation_id="organizations_get",
+)
 def get_organization(
     request: HttpRequest,
     organization_id: int,
@@ -148,15 +169,20 @@ def get_organization(
     )
 
 
-@router.get("/people", response=list[PersonOut], summary="Danh sách cán bộ")
+@router.get("/people", response=list[PersonOut], summary="Danh sách cán bộ", operation_id="people_list")
 @paginate(LimitOffsetPagination)
 def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> Any:
     scope = request.scope  # type: ignore[attr-defined]
-    criteria = selectors.PeopleFilter(unit=_unit(request, filters.unit), q=filters.q or "")
+    criteria = selectors.PeopleFilter(unit=_unit(request, filters), q=filters.q or "")
     return selectors.filter_people(access.visible_people(scope), criteria, access.visible_positions(scope))
 
 
-@router.get("/people/{person_id}", response=PersonDetailOut, summary="Một cán bộ và các chức vụ")
+@router.get(
+    "/people/{person_id}",
+    response=PersonDetailOut,
+    summary="Một cán bộ và các chức vụ",
+    operation_id="people_get",
+)
 def get_person(request: HttpRequest, person_id: int) -> Any:
     scope = request.scope  # type: ignore[attr-defined]
     found = access.access_person(scope, person_id)

@@ -393,23 +393,6 @@ class Score(models.Model):
         return f"{self.evaluator_id}: {self.value}"
 
 
-class RegistrationKey(models.Model):
-    """The `Idempotency-Key` of an API registration and the practice it created: a retried
-    request answers with that practice instead of registering a second one."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=200)
-    request_hash = models.CharField(max_length=64)
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="registration_key_unique")]
-
-    def __str__(self) -> str:
-        return self.key
-
-
 class PracticeCell(models.Model):
     """How many practices a node holds (a unit id, or NATION), for a year (0: all years), per
     field × kind × level × status × registering-body group, with how many of them are adoptions

@@ -49,7 +49,9 @@ class UnitDetailOut(UnitOut):
     successors: list[LineageRef] = Field(description="Đã sáp nhập vào")
 
 
-@router.get("", response=list[UnitOut], auth=None, summary="Danh sách đơn vị hành chính")
+@router.get(
+    "", response=list[UnitOut], auth=None, summary="Danh sách đơn vị hành chính", operation_id="units_list"
+)
 @paginate(LimitOffsetPagination)
 def list_units(request: HttpRequest, filters: Query[UnitFilterIn]) -> QuerySet[Unit]:
     """Đơn vị có hiệu lực vào ngày `at` (mặc định hôm nay), lọc theo cấp, đơn vị cấp trên và tên."""
@@ -59,7 +61,9 @@ def list_units(request: HttpRequest, filters: Query[UnitFilterIn]) -> QuerySet[U
     return selectors.filter_units(criteria).annotate(parent_code=F("parent__code"))
 
 
-@router.get("/{code}", response=UnitDetailOut, auth=None, summary="Một đơn vị hành chính")
+@router.get(
+    "/{code}", response=UnitDetailOut, auth=None, summary="Một đơn vị hành chính", operation_id="units_get"
+)
 def get_unit(request: HttpRequest, code: str, at: dt.date | None = None) -> UnitDetailOut:
     """Đơn vị mang mã `code` có hiệu lực vào ngày `at` (mặc định hôm nay),
     kèm các cấp trên và quan hệ sáp nhập."""

@@ -2,7 +2,6 @@
 validates, saves and records one audit event (never a password or a token secret)."""
 
 from danvan.accounts.services.grants import grant_add, grant_remove
-from danvan.accounts.services.idempotency import idempotency_key_record
 from danvan.accounts.services.imports import import_columns, users_import, users_import_template
 from danvan.accounts.services.rules import GrantSpec
 from danvan.accounts.services.tokens import token_create, token_revoke
@@ -19,7 +18,6 @@ __all__ = [
     "InvalidInput",
     "grant_add",
     "grant_remove",
-    "idempotency_key_record",
     "import_columns",
     "token_create",
     "token_revoke",

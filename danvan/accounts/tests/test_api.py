@@ -5,9 +5,10 @@ import json
 import pytest
 from django.test import Client
 
-from danvan.accounts.models import ApiToken, Grant, IdempotencyKey, Role, User
+from danvan.accounts.models import ApiToken, Grant, Role, User
 from danvan.accounts.tests.factories import UserFactory
 from danvan.audit.models import AuditEvent
+from danvan.core.models import IdempotencyRecord
 
 STRONG = "Mat-khau-ban-dau-2026"
 
@@ -155,7 +156,7 @@ def test_idempotency_key_makes_a_retry_safe(personas, api_for):
     assert first.json() == again.json()
     assert User.objects.filter(username="api.user").count() == 1
     assert AuditEvent.objects.filter(action="user.create").count() == 1
-    assert IdempotencyKey.objects.get().object_id == str(first.json()["id"])
+    assert IdempotencyRecord.objects.get().object_id == str(first.json()["id"])
     # Without the key, the retry is a conflict; with the key and another body, a 422.
     assert_problem(post(client, "/api/v1/users", new_user()), 409, "username_taken")
     other = post(client, "/api/v1/users", new_user(username="khac"), HTTP_IDEMPOTENCY_KEY="k-123")

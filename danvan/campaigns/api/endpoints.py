@@ -4,23 +4,14 @@
 """
 
 import datetime as dt
-import hashlib
-import json
-import re
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
 from ninja.pagination import paginate
-from ninja.params import HeaderEx, P
 
-from danvan.accounts.models import User
 from danvan.accounts.scope import UserScope
-from danvan.accounts.selectors import idempotent_object_id
-from danvan.accounts.services import idempotency_key_record
 from danvan.campaigns import stats as campaign_stats
 from danvan.campaigns.access import READ, UPDATE, access_campaign, visible_campaigns
 from danvan.campaigns.api import router
@@ -29,15 +20,14 @@ from danvan.campaigns.api.schemas import (
     CampaignOut,
     CampaignPatch,
     CampaignQuery,
+    CampaignStatsOut,
+    CampaignStatsQuery,
     CampaignSummaryOut,
     CatalogOut,
     ContributionIn,
     ContributionOut,
     DistributionIn,
     DistributionOut,
-    ProblemOut,
-    StatsOut,
-    StatsQuery,
 )
 from danvan.campaigns.models import BeneficiaryGroup, Campaign, Distribution, FundingSource, ItemKind
 from danvan.campaigns.selectors import CampaignFilter, Line, campaign_progress, filter_campaigns
@@ -50,31 +40,25 @@ from danvan.campaigns.services import (
     contribution_add,
     distribution_add,
 )
-from danvan.core.errors import Conflict, DomainError, InvalidInput, NotFound
+from danvan.core.api.conditional import (
+    IfMatch,
+    PreconditionFailed,
+    etag_response,
+    expected_version,
+    set_etag,
+    version_etag,
+)
+from danvan.core.api.idempotency import IdempotencyKey, create_once
+from danvan.core.api.params import filter_unit, required_unit
+from danvan.core.errors import Conflict, InvalidInput, NotFound
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.parsing import MoneyError, parse_money
 from danvan.core.periods import Period, parse_period
 from danvan.territory.models import Unit
 
-ERRORS: dict[int, Any] = {code: ProblemOut for code in (400, 401, 403, 404, 409, 422)}
-_ETAG = re.compile(r'^(?:W/)?"(\d+)-(\d+)"$')
-
-
-class PreconditionFailed(DomainError):
-    status = 412
-
-
-class PreconditionRequired(DomainError):
-    status = 428
-
 
 def _scope(request: HttpRequest) -> UserScope:
     return request.scope  # type: ignore[attr-defined]
-
-
-def _caller(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # the API's bearer auth authenticates a User
-    return request.user
 
 
 def _unit_on(code: str, day: dt.date, field: str) -> Unit:
@@ -85,13 +69,6 @@ def _unit_on(code: str, day: dt.date, field: str) -> Unit:
             "Thông tin chưa hợp lệ.",
             errors={field: [f"Không có đơn vị mã «{code}» có hiệu lực vào ngày {day:%d/%m/%Y}."]},
         )
-    return unit
-
-
-def _today_unit(code: str) -> Unit:
-    unit = Unit.objects.valid_on(timezone.localdate()).filter(code=code.strip()).first()
-    if unit is None:
-        raise NotFound(f"Không có đơn vị mã «{code}» đang có hiệu lực.")
     return unit
 
 
@@ -114,28 +91,6 @@ def _by_code[M: (ItemKind, BeneficiaryGroup)](model: type[M], codes: list[str], 
     return [found[c] for c in codes]
 
 
-def _digest(payload: Any, extra: str = "") -> str:
-    data = json.dumps(payload.model_dump(mode="json"), sort_keys=True) + extra
-    return hashlib.sha256(data.encode()).hexdigest()
-
-
-def _once(
-    request: HttpRequest, operation: str, key: str | None, digest: str, create: Any
-) -> tuple[int, bool]:
-    """Run `create` (returning a pk) once per Idempotency-Key; a retry answers the first pk."""
-    if key:
-        done = idempotent_object_id(user=_caller(request), operation=operation, key=key, request_hash=digest)
-        if done is not None:
-            return int(done), False
-    with transaction.atomic():
-        pk = create()
-        if key:
-            idempotency_key_record(
-                user=_caller(request), operation=operation, key=key, request_hash=digest, object_id=str(pk)
-            )
-    return pk, True
-
-
 def _line_out(line: Line) -> dict[str, Any]:
     return {
         "item_kind": line.item_code,
@@ -147,7 +102,7 @@ def _line_out(line: Line) -> dict[str, Any]:
 
 
 def _campaign_out(campaign: Campaign, response: HttpResponse) -> dict[str, Any]:
-    response["ETag"] = f'"{campaign.pk}-{campaign.version}"'
+    set_etag(response, version_etag(campaign))
     progress = campaign_progress(campaign)
     achieved = {g.code: g.achieved for g in progress.goals}
     goal_items = [
@@ -175,24 +130,32 @@ def _campaign_out(campaign: Campaign, response: HttpResponse) -> dict[str, Any]:
 
 
 @router.get(
-    "/campaigns", response={200: list[CampaignSummaryOut], **ERRORS}, summary="Danh sách cuộc vận động"
+    "/campaigns",
+    response={200: list[CampaignSummaryOut]},
+    summary="Danh sách cuộc vận động",
+    operation_id="campaigns_list",
 )
 @paginate(LimitOffsetPagination)
 def list_campaigns(request: HttpRequest, filters: Query[CampaignQuery]) -> Any:
     """Các cuộc vận động trong phạm vi của người gọi; `period`/`year` giữ cuộc có thời gian giao với kỳ."""
     criteria = CampaignFilter(
         q=filters.q or "",
-        unit=_today_unit(filters.unit) if filters.unit else None,
+        unit=filter_unit(filters),
         period=parse_period(filters.period),
         year=filters.year,
     )
     return filter_campaigns(visible_campaigns(_scope(request)), criteria)
 
 
-@router.get("/campaigns/stats", response={200: StatsOut, **ERRORS}, summary="Thống kê an sinh của một đơn vị")
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+@router.get(
+    "/campaigns/stats",
+    response={200: CampaignStatsOut},
+    summary="Thống kê an sinh của một đơn vị",
+    operation_id="campaigns_stats",
+)
+def stats(request: HttpRequest, query: Query[CampaignStatsQuery]) -> Any:
     """Số liệu của đơn vị, cấp dưới và đơn vị cũ sáp nhập vào, trong kỳ `period`."""
-    unit = _today_unit(query.unit)
+    unit = required_unit(query)
     if not _scope(request).covers(unit, history=True):
         raise NotFound()
     period = Period.parse(query.period)
@@ -212,7 +175,10 @@ def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
 
 
 @router.get(
-    "/campaigns/catalog", response={200: CatalogOut, **ERRORS}, summary="Danh mục loại hỗ trợ, đối tượng"
+    "/campaigns/catalog",
+    response={200: CatalogOut},
+    summary="Danh mục loại hỗ trợ, đối tượng",
+    operation_id="campaigns_catalog",
 )
 def catalog(request: HttpRequest) -> Any:
     return {
@@ -222,12 +188,15 @@ def catalog(request: HttpRequest) -> Any:
     }
 
 
-@router.post("/campaigns", response={201: CampaignOut, **ERRORS}, summary="Tạo cuộc vận động")
+@router.post(
+    "/campaigns",
+    response={201: CampaignOut},
+    summary="Tạo cuộc vận động",
+    operation_id="campaigns_create",
+    openapi_extra=etag_response(201),
+)
 def create_campaign(
-    request: HttpRequest,
-    payload: CampaignIn,
-    response: HttpResponse,
-    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+    request: HttpRequest, payload: CampaignIn, response: HttpResponse, idempotency_key: IdempotencyKey = None
 ) -> Any:
     """Gửi kèm Idempotency-Key để gửi lại an toàn. Mã đơn vị được hiểu theo ngày bắt đầu."""
     scope = _scope(request)
@@ -245,48 +214,43 @@ def create_campaign(
     kinds = _by_code(ItemKind, [g.item_kind for g in payload.goal_items], "goal_items")
     goals = {kind: g.quantity for kind, g in zip(kinds, payload.goal_items, strict=True)}
 
-    def create() -> int:
-        return campaign_create(actor=request.user, scope=scope, data=data, goal_items=goals).pk
+    def create() -> Campaign:
+        return campaign_create(actor=request.user, scope=scope, data=data, goal_items=goals)
 
-    pk, _new = _once(request, "campaigns.create", idempotency_key, _digest(payload), create)
-    return Created(201, _campaign_out(access_campaign(scope, pk, READ), response))
+    done = create_once(request, operation="campaigns_create", key=idempotency_key, create=create)
+    return Created(201, _campaign_out(access_campaign(scope, done.pk, READ), response))
 
 
-@router.get("/campaigns/{campaign_id}", response={200: CampaignOut, **ERRORS}, summary="Một cuộc vận động")
+@router.get(
+    "/campaigns/{campaign_id}",
+    response={200: CampaignOut},
+    summary="Một cuộc vận động",
+    operation_id="campaigns_get",
+    openapi_extra=etag_response(),
+)
 def get_campaign(request: HttpRequest, campaign_id: int, response: HttpResponse) -> Any:
     """Kết quả gồm cả cuộc vận động con. Tiêu đề ETag mang phiên bản; gửi lại trong If-Match khi sửa."""
     return _campaign_out(access_campaign(_scope(request), campaign_id, READ), response)
 
 
-def _expected_version(campaign: Campaign, if_match: str | None) -> int:
-    if not if_match:
-        raise PreconditionRequired(
-            "precondition_required", "Cần tiêu đề If-Match với ETag lấy từ lần đọc gần nhất."
-        )
-    match = _ETAG.match(if_match.strip())
-    if match is None or int(match.group(1)) != campaign.pk or int(match.group(2)) != campaign.version:
-        raise PreconditionFailed(
-            "stale_version", "Cuộc vận động đã được sửa sau lần đọc của bạn; hãy đọc lại."
-        )
-    return int(match.group(2))
-
-
 @router.patch(
     "/campaigns/{campaign_id}",
-    response={200: CampaignOut, 412: ProblemOut, 428: ProblemOut, **ERRORS},
+    response=CampaignOut,
     summary="Sửa cuộc vận động",
+    operation_id="campaigns_update",
+    openapi_extra=etag_response(),
 )
 def update_campaign(
     request: HttpRequest,
     campaign_id: int,
     payload: CampaignPatch,
     response: HttpResponse,
-    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+    if_match: IfMatch = None,
 ) -> Any:
     """Cần If-Match (428 nếu thiếu, 412 nếu ETag đã cũ). Chỉ các trường gửi lên được sửa."""
     scope = _scope(request)
     campaign = access_campaign(scope, campaign_id, UPDATE)
-    expected = _expected_version(campaign, if_match)
+    expected = expected_version(campaign, if_match, required=True)
     values: dict[str, Any] = payload.model_dump(exclude_unset=True)
     if "goal_money" in values:
         values["goal_money"] = _money(values["goal_money"], "goal_money")
@@ -295,14 +259,15 @@ def update_campaign(
             actor=request.user, scope=scope, campaign=campaign, values=values, expected_version=expected
         )
     except Conflict as exc:
-        raise PreconditionFailed(exc.code, exc.message) from exc
+        raise PreconditionFailed() from exc
     return _campaign_out(access_campaign(scope, campaign_id, READ), response)
 
 
 @router.get(
     "/campaigns/{campaign_id}/contributions",
-    response={200: list[ContributionOut], **ERRORS},
+    response={200: list[ContributionOut]},
     summary="Các khoản đóng góp",
+    operation_id="campaigns_list_contributions",
 )
 @paginate(LimitOffsetPagination)
 def list_contributions(request: HttpRequest, campaign_id: int) -> Any:
@@ -311,14 +276,12 @@ def list_contributions(request: HttpRequest, campaign_id: int) -> Any:
 
 @router.post(
     "/campaigns/{campaign_id}/contributions",
-    response={201: ContributionOut, **ERRORS},
+    response={201: ContributionOut},
     summary="Ghi nhận đóng góp",
+    operation_id="campaigns_add_contribution",
 )
 def add_contribution(
-    request: HttpRequest,
-    campaign_id: int,
-    payload: ContributionIn,
-    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+    request: HttpRequest, campaign_id: int, payload: ContributionIn, idempotency_key: IdempotencyKey = None
 ) -> Any:
     scope = _scope(request)
     campaign = access_campaign(scope, campaign_id, UPDATE)
@@ -329,12 +292,11 @@ def add_contribution(
         amount=_money(payload.amount, "amount"),
     )
 
-    def create() -> int:
-        return contribution_add(actor=request.user, scope=scope, campaign=campaign, data=data).pk
+    def create() -> Any:
+        return contribution_add(actor=request.user, scope=scope, campaign=campaign, data=data)
 
-    digest = _digest(payload, str(campaign.pk))
-    pk, _new = _once(request, "campaigns.contribution", idempotency_key, digest, create)
-    return Created(201, campaign.contributions.get(pk=pk))
+    done = create_once(request, operation="campaigns_add_contribution", key=idempotency_key, create=create)
+    return Created(201, campaign.contributions.get(pk=done.pk))
 
 
 def _distribution_out(d: Distribution) -> dict[str, Any]:
@@ -351,8 +313,9 @@ def _distribution_out(d: Distribution) -> dict[str, Any]:
 
 @router.get(
     "/campaigns/{campaign_id}/distributions",
-    response={200: list[DistributionOut], **ERRORS},
+    response={200: list[DistributionOut]},
     summary="Các đợt trao tặng",
+    operation_id="campaigns_list_distributions",
 )
 @paginate(LimitOffsetPagination)
 def list_distributions(request: HttpRequest, campaign_id: int) -> Any:
@@ -363,14 +326,12 @@ def list_distributions(request: HttpRequest, campaign_id: int) -> Any:
 
 @router.post(
     "/campaigns/{campaign_id}/distributions",
-    response={201: DistributionOut, **ERRORS},
+    response={201: DistributionOut},
     summary="Ghi nhận trao tặng",
+    operation_id="campaigns_add_distribution",
 )
 def add_distribution(
-    request: HttpRequest,
-    campaign_id: int,
-    payload: DistributionIn,
-    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+    request: HttpRequest, campaign_id: int, payload: DistributionIn, idempotency_key: IdempotencyKey = None
 ) -> Any:
     """422 khi ngày trao nằm ngoài thời gian của cuộc vận động, số lượng hay trị giá bất thường."""
     scope = _scope(request)
@@ -386,11 +347,10 @@ def add_distribution(
         note=payload.note,
     )
 
-    def create() -> int:
-        return distribution_add(actor=request.user, scope=scope, campaign=campaign, data=data).pk
+    def create() -> Distribution:
+        return distribution_add(actor=request.user, scope=scope, campaign=campaign, data=data)
 
-    digest = _digest(payload, str(campaign.pk))
-    pk, _new = _once(request, "campaigns.distribution", idempotency_key, digest, create)
+    done = create_once(request, operation="campaigns_add_distribution", key=idempotency_key, create=create)
     return Created(
-        201, _distribution_out(Distribution.objects.select_related("unit", "item_kind").get(pk=pk))
+        201, _distribution_out(Distribution.objects.select_related("unit", "item_kind").get(pk=done.pk))
     )

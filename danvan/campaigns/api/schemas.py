@@ -6,18 +6,13 @@ import datetime as dt
 from ninja import Field, Schema
 
 from danvan.campaigns.models import MAX_QUANTITY, ContributionKind, DonorType, FundingSource
+from danvan.core.api.params import PeriodCode, UnitFilter, UnitRequired, Year
+from danvan.core.api.problems import ProblemOut as ProblemOut
 
 MONEY_HELP = 'Số nguyên đồng; chuỗi như "4,5 tỷ" hay "15 triệu" cũng được đọc.'
 
 
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
-
-
-class UnitRef(Schema):
+class CampaignUnitRef(Schema):
     code: str
     name: str
     level: str = Field(description="province | district | commune | neighbourhood")
@@ -58,7 +53,7 @@ class CampaignPatch(Schema):
 class CampaignSummaryOut(Schema):
     id: int
     name: str
-    unit: UnitRef
+    unit: CampaignUnitRef
     parent_id: int | None
     start_date: dt.date
     end_date: dt.date
@@ -127,7 +122,7 @@ class DistributionIn(Schema):
 class DistributionOut(Schema):
     id: int
     campaign_id: int
-    unit: UnitRef
+    unit: CampaignUnitRef
     item_kind: str
     groups: list[str]
     quantity: int
@@ -138,25 +133,26 @@ class DistributionOut(Schema):
     sentence: str
 
 
-class StatsQuery(Schema):
-    unit: str = Field(max_length=16, description="Mã đơn vị (gồm cấp dưới và đơn vị cũ sáp nhập vào).")
-    period: str = Field(max_length=12, description="2022, 2019-Q1, 2020-M08, 2018-H1, 2025-9M, 2021-2025")
+class CampaignStatsQuery(UnitRequired):
+    """`unit` covers the subtree and the old units merged into it."""
+
+    period: PeriodCode
 
 
-class FigureOut(Schema):
+class CampaignFigureOut(Schema):
     key: str
     label: str
     measure: str
     value: int | float
 
 
-class StatsOut(Schema):
+class CampaignStatsOut(Schema):
     unit: str
     unit_name: str
     period: str
     period_label: str
     figures: dict[str, int | float]
-    labels: list[FigureOut]
+    labels: list[CampaignFigureOut]
     lines: list[LineOut]
 
 
@@ -171,8 +167,7 @@ class CatalogOut(Schema):
     funding_sources: list[CatalogEntry]
 
 
-class CampaignQuery(Schema):
-    unit: str | None = Field(None, max_length=16)
-    period: str | None = Field(None, max_length=12)
-    year: int | None = Field(None, ge=1945, le=2100)
-    q: str | None = Field(None, max_length=100)
+class CampaignQuery(UnitFilter):
+    period: PeriodCode | None = None
+    year: Year | None = None
+    q: str | None = Field(None, max_length=100, description="Tên cuộc vận động; không phân biệt dấu.")

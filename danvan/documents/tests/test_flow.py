@@ -112,7 +112,7 @@ def test_a_missing_report_source_fails_the_document_in_vietnamese(
 
 
 def _queued(personas, tree):
-    document, _ = document_request(
+    document = document_request(
         actor=personas.reporter_a,
         scope=scope_for(personas.reporter_a),
         type_code="report",

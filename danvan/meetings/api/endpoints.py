@@ -1,26 +1,26 @@
 """The operations of /api/v1 for meetings, tasks, directives and supervisions. Thin: parse,
 access helper, one service, schema. `/meetings/stats` is declared before `/meetings/{id}`."""
 
-import hashlib
-import json
-from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
 from ninja.pagination import paginate
-from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
-from danvan.accounts.selectors import idempotent_object_id
-from danvan.accounts.services import idempotency_key_record
-from danvan.core.errors import DomainError, InvalidInput, NotFound
+from danvan.core.api.conditional import IfMatch, etag_response, expected_version, set_etag, version_etag
+from danvan.core.api.idempotency import IdempotencyKey, create_once
+from danvan.core.api.params import UnitFilter, filter_unit, required_unit
+from danvan.core.errors import InvalidInput, NotFound
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.periods import Period
+from danvan.core.search import Folded
+from danvan.core.text import fold
 from danvan.meetings import access, stats
 from danvan.meetings.api import router
 from danvan.meetings.api import schemas as s
@@ -32,12 +32,6 @@ from danvan.orgs.models import Organization, Person
 from danvan.territory.models import Level, Unit
 from danvan.territory.selectors import history_paths
 from danvan.territory.tree import subtree_q
-
-ERRORS: dict[int, Any] = {code: s.ProblemOut for code in (400, 401, 403, 404, 409, 412, 422)}
-
-
-class PreconditionFailed(DomainError):
-    status = 412
 
 
 def _scope(request: HttpRequest) -> UserScope:
@@ -84,49 +78,17 @@ def _directive(scope: UserScope, pk: int | None, field: str) -> Directive | None
     return found
 
 
-def _etag(obj: Meeting | Task) -> str:
-    return f'"{obj.pk}-{obj.version}"'
-
-
-def _expected(obj: Meeting | Task, if_match: str | None) -> int | None:
-    """If-Match is optional on actions; when sent, a stale ETag answers 412."""
-    if not if_match or if_match.strip() == "*":
-        return None
-    if if_match.strip().removeprefix("W/") != _etag(obj):
-        raise PreconditionFailed(
-            "stale_version", "Bản ghi đã được sửa sau lần đọc của bạn; hãy đọc lại rồi gửi với ETag mới."
-        )
-    return obj.version
-
-
-def _once(
-    request: HttpRequest, operation: str, key: str | None, payload: Any, create: Callable[[], Any]
-) -> Any:
-    """Run `create` once per Idempotency-Key; a retry returns the id created the first time."""
-    if not key:
-        return create().pk
-    digest = hashlib.sha256(json.dumps(payload.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
-    user: Any = request.user
-    previous = idempotent_object_id(user=user, operation=operation, key=key, request_hash=digest)
-    if previous is not None:
-        return int(previous)
-    created = create()
-    idempotency_key_record(
-        user=user, operation=operation, key=key, request_hash=digest, object_id=str(created.pk)
-    )
-    return created.pk
-
-
-IdemKey = HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)]
-IfMatch = HeaderEx[str | None, P(alias="If-Match", max_length=100)]
-
-
 # Meetings -----------------------------------------------------------------------------------
-@router.get("/meetings", response={200: list[s.MeetingSummaryOut], **ERRORS}, summary="Danh sách hội nghị")
+@router.get(
+    "/meetings",
+    response={200: list[s.MeetingSummaryOut]},
+    summary="Danh sách hội nghị",
+    operation_id="meetings_list",
+)
 @paginate(LimitOffsetPagination)
 def list_meetings(request: HttpRequest, filters: Query[s.MeetingQuery]) -> Any:
     criteria = MeetingFilter(
-        unit=unit_by_code(filters.unit) if filters.unit else None,
+        unit=filter_unit(filters),
         kind=filters.kind.value if filters.kind else "",
         status=filters.status.value if filters.status else "",
         period=Period.parse(filters.period) if filters.period else None,
@@ -136,11 +98,14 @@ def list_meetings(request: HttpRequest, filters: Query[s.MeetingQuery]) -> Any:
 
 
 @router.get(
-    "/meetings/stats", response={200: s.StatsOut, **ERRORS}, summary="Số liệu hội nghị, đối thoại, nhiệm vụ"
+    "/meetings/stats",
+    response={200: s.MeetingStatsOut},
+    summary="Số liệu hội nghị, đối thoại, nhiệm vụ",
+    operation_id="meetings_stats",
 )
-def meeting_stats(request: HttpRequest, query: Query[s.StatsQuery]) -> Any:
+def meeting_stats(request: HttpRequest, query: Query[s.MeetingStatsQuery]) -> Any:
     """Các chỉ tiêu của đơn vị và cấp dưới (kể cả đơn vị cũ sáp nhập vào) trong kỳ."""
-    unit, period = unit_by_code(query.unit), Period.parse(query.period)
+    unit, period = required_unit(query), Period.parse(query.period)
     if not _scope(request).covers(unit, Role.VIEWER, history=True):
         raise NotFound()
     return {
@@ -155,13 +120,19 @@ def meeting_stats(request: HttpRequest, query: Query[s.StatsQuery]) -> Any:
 
 def _meeting_out(request: HttpRequest, meeting_id: int, response: HttpResponse) -> Meeting:
     meeting = access.access_meeting(_scope(request), meeting_id)
-    response["ETag"] = _etag(meeting)
+    set_etag(response, version_etag(meeting))
     return meeting
 
 
-@router.post("/meetings", response={201: s.MeetingOut, **ERRORS}, summary="Lên lịch hội nghị")
+@router.post(
+    "/meetings",
+    response={201: s.MeetingOut},
+    summary="Lên lịch hội nghị",
+    operation_id="meetings_create",
+    openapi_extra=etag_response(201),
+)
 def create_meeting(
-    request: HttpRequest, payload: s.MeetingIn, response: HttpResponse, idempotency_key: IdemKey = None
+    request: HttpRequest, payload: s.MeetingIn, response: HttpResponse, idempotency_key: IdempotencyKey = None
 ) -> Any:
     """Gửi kèm Idempotency-Key để gửi lại an toàn."""
     scope = _scope(request)
@@ -194,20 +165,38 @@ def create_meeting(
             directive=_directive(scope, payload.directive_id, "directive_id"),
         )
 
-    pk = _once(request, "meetings.create", idempotency_key, payload, create)
-    return Created(201, _meeting_out(request, pk, response))
+    done = create_once(request, operation="meetings_create", key=idempotency_key, create=create)
+    return Created(201, _meeting_out(request, done.pk, response))
 
 
-@router.get("/meetings/{meeting_id}", response={200: s.MeetingOut, **ERRORS}, summary="Một hội nghị")
+@router.get(
+    "/meetings/{meeting_id}",
+    response={200: s.MeetingOut},
+    summary="Một hội nghị",
+    operation_id="meetings_get",
+    openapi_extra=etag_response(),
+)
 def get_meeting(request: HttpRequest, meeting_id: int, response: HttpResponse) -> Any:
     return _meeting_out(request, meeting_id, response)
 
 
 @router.post(
-    "/meetings/{meeting_id}/attendees", response={200: s.MeetingOut, **ERRORS}, summary="Thêm đại biểu"
+    "/meetings/{meeting_id}/attendees",
+    response={200: s.MeetingOut},
+    summary="Thêm đại biểu",
+    operation_id="meetings_add_attendee",
+    openapi_extra=etag_response(),
 )
-def add_attendee(request: HttpRequest, meeting_id: int, payload: s.AttendeeIn, response: HttpResponse) -> Any:
+def add_attendee(
+    request: HttpRequest,
+    meeting_id: int,
+    payload: s.AttendeeIn,
+    response: HttpResponse,
+    if_match: IfMatch = None,
+) -> Any:
+    """If-Match (nếu gửi) phải khớp ETag hiện tại của hội nghị (412 nếu đã cũ)."""
     meeting = access.access_meeting(_scope(request), meeting_id, access.WRITE)
+    expected_version(meeting, if_match, required=False)
     meetings.attendee_add(
         actor=request.user,
         meeting=meeting,
@@ -220,9 +209,19 @@ def add_attendee(request: HttpRequest, meeting_id: int, payload: s.AttendeeIn, r
     return _meeting_out(request, meeting_id, response)
 
 
-@router.post("/meetings/{meeting_id}/hold", response={200: s.MeetingOut, **ERRORS}, summary="Ghi nhận đã họp")
-def hold_meeting(request: HttpRequest, meeting_id: int, payload: s.HoldIn, response: HttpResponse) -> Any:
+@router.post(
+    "/meetings/{meeting_id}/hold",
+    response={200: s.MeetingOut},
+    summary="Ghi nhận đã họp",
+    operation_id="meetings_hold",
+    openapi_extra=etag_response(),
+)
+def hold_meeting(
+    request: HttpRequest, meeting_id: int, payload: s.HoldIn, response: HttpResponse, if_match: IfMatch = None
+) -> Any:
+    """If-Match (nếu gửi) phải khớp ETag hiện tại của hội nghị (412 nếu đã cũ)."""
     meeting = access.access_meeting(_scope(request), meeting_id, access.WRITE)
+    expected_version(meeting, if_match, required=False)
     meetings.meeting_hold(
         actor=request.user, meeting=meeting, other_attendees=payload.other_attendees, minutes=payload.minutes
     )
@@ -244,7 +243,11 @@ def _task_spec(scope: UserScope, item: s.TaskIn, index: int) -> tasks.TaskSpec:
 
 
 @router.post(
-    "/meetings/{meeting_id}/close", response={200: s.MeetingOut, **ERRORS}, summary="Kết thúc hội nghị"
+    "/meetings/{meeting_id}/close",
+    response={200: s.MeetingOut},
+    summary="Kết thúc hội nghị",
+    operation_id="meetings_close",
+    openapi_extra=etag_response(),
 )
 def close_meeting(
     request: HttpRequest,
@@ -256,7 +259,7 @@ def close_meeting(
     """Biên bản, kết luận, thông báo kết luận (tùy chọn), nhiệm vụ; một nhiệm vụ sai thì không lưu gì."""
     scope = _scope(request)
     meeting = access.access_meeting(scope, meeting_id, access.WRITE)
-    expected = _expected(meeting, if_match)
+    expected = expected_version(meeting, if_match, required=False)
     notice = None
     if payload.notice is not None:
         issuer = _org(payload.notice.issuer_id, "notice.issuer_id")
@@ -285,10 +288,13 @@ def close_meeting(
 
 @router.post(
     "/meetings/{meeting_id}/questions",
-    response={201: s.QuestionOut, **ERRORS},
+    response={201: s.QuestionOut},
     summary="Ghi nhận ý kiến đối thoại",
+    operation_id="meetings_add_question",
 )
-def add_question(request: HttpRequest, meeting_id: int, payload: s.QuestionIn) -> Any:
+def add_question(
+    request: HttpRequest, meeting_id: int, payload: s.QuestionIn, idempotency_key: IdempotencyKey = None
+) -> Any:
     meeting = access.access_meeting(_scope(request), meeting_id, access.WRITE)
     neighbourhood = None
     if payload.neighbourhood:
@@ -299,24 +305,31 @@ def add_question(request: HttpRequest, meeting_id: int, payload: s.QuestionIn) -
                 "Không có khu dân cư này.",
                 errors={"neighbourhood": ["Không có khu dân cư này."]},
             )
-    question = dialogues.question_add(
-        actor=request.user,
-        meeting=meeting,
-        source=payload.source.value,
-        content=payload.content,
-        topic=payload.topic,
-        asked_by=payload.asked_by,
-        neighbourhood=neighbourhood,
-    )
-    return Created(201, question)
+
+    def create() -> Any:
+        return dialogues.question_add(
+            actor=request.user,
+            meeting=meeting,
+            source=payload.source.value,
+            content=payload.content,
+            topic=payload.topic,
+            asked_by=payload.asked_by,
+            neighbourhood=neighbourhood,
+        )
+
+    done = create_once(request, operation="meetings_add_question", key=idempotency_key, create=create)
+    return Created(201, access.access_question(_scope(request), meeting, done.pk))
 
 
 @router.post(
     "/meetings/{meeting_id}/questions/{question_id}/answer",
-    response={200: s.QuestionOut, **ERRORS},
+    response={200: s.QuestionOut},
     summary="Trả lời ý kiến",
+    operation_id="meetings_answer_question",
 )
-def answer_question(request: HttpRequest, meeting_id: int, question_id: int, payload: s.AnswerIn) -> Any:
+def answer_question(
+    request: HttpRequest, meeting_id: int, question_id: int, payload: s.QuestionAnswerIn
+) -> Any:
     """Trả lời tại chỗ, hoặc hẹn trả lời (cần cơ quan và hạn): một nhiệm vụ theo dõi được tạo."""
     scope = _scope(request)
     meeting = access.access_meeting(scope, meeting_id, access.WRITE)
@@ -333,7 +346,12 @@ def answer_question(request: HttpRequest, meeting_id: int, question_id: int, pay
 
 
 # Tasks --------------------------------------------------------------------------------------
-@router.get("/tasks", response={200: list[s.TaskOut], **ERRORS}, summary="Danh sách nhiệm vụ")
+@router.get(
+    "/tasks",
+    response={200: list[s.TaskOut]},
+    summary="Danh sách nhiệm vụ",
+    operation_id="tasks_list",
+)
 @paginate(LimitOffsetPagination)
 def list_tasks(request: HttpRequest, filters: Query[s.TaskQuery]) -> Any:
     """`overdue=true`: chưa hoàn thành, đã quá hạn. `unit`: giao cho cơ quan trong đơn vị và cấp dưới."""
@@ -342,8 +360,9 @@ def list_tasks(request: HttpRequest, filters: Query[s.TaskQuery]) -> Any:
         rows = rows.filter(owner_id=filters.owner)
     if filters.assigner is not None:
         rows = rows.filter(assigner_id=filters.assigner)
-    if filters.unit:
-        rows = rows.filter(subtree_q(history_paths(unit_by_code(filters.unit)), "unit_path"))
+    unit = filter_unit(filters)
+    if unit is not None:
+        rows = rows.filter(subtree_q(history_paths(unit), "unit_path"))
     if filters.status is not None:
         rows = rows.filter(status=filters.status.value)
     if filters.overdue is True:
@@ -357,27 +376,53 @@ def list_tasks(request: HttpRequest, filters: Query[s.TaskQuery]) -> Any:
     return rows.select_related("owner", "owner_person", "assigner").order_by("deadline", "pk")
 
 
-@router.get("/tasks/{task_id}", response={200: s.TaskOut, **ERRORS}, summary="Một nhiệm vụ")
+@router.get(
+    "/tasks/{task_id}",
+    response={200: s.TaskOut},
+    summary="Một nhiệm vụ",
+    operation_id="tasks_get",
+    openapi_extra=etag_response(),
+)
 def get_task(request: HttpRequest, task_id: int, response: HttpResponse) -> Any:
     task = access.access_task(_scope(request), task_id)
-    response["ETag"] = _etag(task)
+    set_etag(response, version_etag(task))
     return task
 
 
-@router.post("/tasks/{task_id}/progress", response={201: s.ProgressOut, **ERRORS}, summary="Cập nhật tiến độ")
-def task_progress(request: HttpRequest, task_id: int, payload: s.ProgressIn, if_match: IfMatch = None) -> Any:
-    """100% là hoàn thành. Nhiệm vụ có nhiệm vụ con: tiến độ được tính từ các nhiệm vụ con."""
+@router.post(
+    "/tasks/{task_id}/progress",
+    response={201: s.ProgressOut},
+    summary="Cập nhật tiến độ",
+    operation_id="tasks_add_progress",
+    openapi_extra=etag_response(201),
+)
+def task_progress(
+    request: HttpRequest,
+    task_id: int,
+    payload: s.ProgressIn,
+    response: HttpResponse,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """100% là hoàn thành. Nhiệm vụ có nhiệm vụ con: tiến độ được tính từ các nhiệm vụ con.
+    If-Match (nếu gửi) phải khớp ETag của nhiệm vụ (412 nếu đã cũ)."""
     task = access.access_task(_scope(request), task_id, access.PROGRESS)
-    update = tasks.task_progress(
-        actor=request.user,
-        task=task,
-        progress=payload.progress,
-        note=payload.note,
-        on_date=payload.on_date,
-        evidence_link=payload.evidence_link,
-        expected_version=_expected(task, if_match),
-    )
+
+    def create() -> Any:
+        return tasks.task_progress(
+            actor=request.user,
+            task=task,
+            progress=payload.progress,
+            note=payload.note,
+            on_date=payload.on_date,
+            evidence_link=payload.evidence_link,
+            expected_version=expected_version(task, if_match, required=False),
+        )
+
+    done = create_once(request, operation="tasks_add_progress", key=idempotency_key, create=create)
+    update = task.updates.get(pk=done.pk)
     update.task = access.access_task(_scope(request), task_id)
+    set_etag(response, version_etag(update.task))
     return Created(201, update)
 
 
@@ -394,24 +439,37 @@ def with_task_counts(rows: QuerySet[Directive]) -> QuerySet[Directive]:
 
 
 @router.get(
-    "/directives", response={200: list[s.DirectiveOut], **ERRORS}, summary="Văn bản chỉ đạo, kế hoạch"
+    "/directives",
+    response={200: list[s.DirectiveOut]},
+    summary="Văn bản chỉ đạo, kế hoạch",
+    operation_id="directives_list",
 )
 @paginate(LimitOffsetPagination)
 def list_directives(request: HttpRequest, filters: Query[s.DirectiveQuery]) -> Any:
     rows = access.visible_directives(_scope(request))
-    if filters.unit:
-        rows = rows.filter(subtree_q(history_paths(unit_by_code(filters.unit)), "unit_path"))
+    unit = filter_unit(filters)
+    if unit is not None:
+        rows = rows.filter(subtree_q(history_paths(unit), "unit_path"))
     if filters.year:
         rows = rows.filter(issued_on__year=filters.year)
     if filters.kind:
         rows = rows.filter(kind=filters.kind.value)
-    if filters.q:
-        rows = rows.filter(title__icontains=filters.q)
+    if fold(filters.q or ""):
+        parts = ("title", Value(" "), "type_code", Value(" "), "issuer_code", Value(" "), "summary")
+        text = Concat(*parts, output_field=TextField())
+        rows = rows.annotate(q_text=Folded(text)).filter(q_text__contains=fold(filters.q or ""))
     return with_task_counts(rows).order_by("-issued_on", "-number", "-pk")
 
 
-@router.post("/directives", response={201: s.DirectiveOut, **ERRORS}, summary="Ghi nhận văn bản")
-def create_directive(request: HttpRequest, payload: s.DirectiveIn, idempotency_key: IdemKey = None) -> Any:
+@router.post(
+    "/directives",
+    response={201: s.DirectiveOut},
+    summary="Ghi nhận văn bản",
+    operation_id="directives_create",
+)
+def create_directive(
+    request: HttpRequest, payload: s.DirectiveIn, idempotency_key: IdempotencyKey = None
+) -> Any:
     """Số bỏ trống: số kế tiếp theo loại và nhiệm kỳ (Đảng) hoặc năm (hành chính); số trùng bị từ chối."""
     scope = _scope(request)
     issuer = _org(payload.issuer_id, "issuer_id")
@@ -435,11 +493,16 @@ def create_directive(request: HttpRequest, payload: s.DirectiveIn, idempotency_k
             partners=partners,
         )
 
-    pk = _once(request, "directives.create", idempotency_key, payload, create)
-    return Created(201, with_task_counts(Directive.objects.filter(pk=pk)).get())
+    done = create_once(request, operation="directives_create", key=idempotency_key, create=create)
+    return Created(201, with_task_counts(Directive.objects.filter(pk=done.pk)).get())
 
 
-@router.get("/directives/{directive_id}", response={200: s.DirectiveOut, **ERRORS}, summary="Một văn bản")
+@router.get(
+    "/directives/{directive_id}",
+    response={200: s.DirectiveOut},
+    summary="Một văn bản",
+    operation_id="directives_get",
+)
 def get_directive(request: HttpRequest, directive_id: int) -> Any:
     directive = access.access_directive(_scope(request), directive_id)
     return with_task_counts(Directive.objects.filter(pk=directive.pk)).get()
@@ -447,13 +510,17 @@ def get_directive(request: HttpRequest, directive_id: int) -> Any:
 
 # Supervisions -------------------------------------------------------------------------------
 @router.get(
-    "/supervisions", response={200: list[s.SupervisionOut], **ERRORS}, summary="Giám sát, phản biện xã hội"
+    "/supervisions",
+    response={200: list[s.SupervisionOut]},
+    summary="Giám sát, phản biện xã hội",
+    operation_id="supervisions_list",
 )
 @paginate(LimitOffsetPagination)
 def list_supervisions(request: HttpRequest, filters: Query[s.SupervisionQuery]) -> Any:
     rows = access.visible_supervisions(_scope(request))
-    if filters.unit:
-        rows = rows.filter(subtree_q(history_paths(unit_by_code(filters.unit)), "unit_path"))
+    unit = filter_unit(filters)
+    if unit is not None:
+        rows = rows.filter(subtree_q(history_paths(unit), "unit_path"))
     if filters.year:
         rows = rows.filter(starts_on__year=filters.year)
     if filters.kind:
@@ -462,10 +529,13 @@ def list_supervisions(request: HttpRequest, filters: Query[s.SupervisionQuery]) 
 
 
 @router.post(
-    "/supervisions", response={201: s.SupervisionOut, **ERRORS}, summary="Ghi nhận cuộc giám sát, phản biện"
+    "/supervisions",
+    response={201: s.SupervisionOut},
+    summary="Ghi nhận cuộc giám sát, phản biện",
+    operation_id="supervisions_create",
 )
 def create_supervision(
-    request: HttpRequest, payload: s.SupervisionIn, idempotency_key: IdemKey = None
+    request: HttpRequest, payload: s.SupervisionIn, idempotency_key: IdempotencyKey = None
 ) -> Any:
     scope = _scope(request)
     organization = _org(payload.organization_id, "organization_id")
@@ -489,12 +559,15 @@ def create_supervision(
             ],
         )
 
-    pk = _once(request, "supervisions.create", idempotency_key, payload, create)
-    return Created(201, access.access_supervision(scope, pk))
+    done = create_once(request, operation="supervisions_create", key=idempotency_key, create=create)
+    return Created(201, access.access_supervision(scope, done.pk))
 
 
 @router.get(
-    "/supervisions/{supervision_id}", response={200: s.SupervisionOut, **ERRORS}, summary="Một cuộc giám sát"
+    "/supervisions/{supervision_id}",
+    response={200: s.SupervisionOut},
+    summary="Một cuộc giám sát",
+    operation_id="supervisions_get",
 )
 def get_supervision(request: HttpRequest, supervision_id: int) -> Any:
     return access.access_supervision(_scope(request), supervision_id)
@@ -502,8 +575,9 @@ def get_supervision(request: HttpRequest, supervision_id: int) -> Any:
 
 @router.post(
     "/supervisions/{supervision_id}/recommendations/{recommendation_id}/answer",
-    response={200: s.RecommendationOut, **ERRORS},
+    response={200: s.RecommendationOut},
     summary="Trả lời kiến nghị",
+    operation_id="supervisions_answer_recommendation",
 )
 def answer_recommendation(
     request: HttpRequest, supervision_id: int, recommendation_id: int, payload: s.RecommendationAnswerIn
@@ -526,15 +600,17 @@ def answer_recommendation(
 @router.get(
     "/public/reception-sessions",
     auth=None,
-    response={200: list[s.PublicSessionOut], **ERRORS},
+    response={200: list[s.PublicSessionOut]},
     summary="Lịch tiếp công dân sắp tới",
+    operation_id="reception_sessions_list",
 )
 @paginate(LimitOffsetPagination)
-def public_reception(request: HttpRequest, unit: str | None = None) -> Any:
+def public_reception(request: HttpRequest, filters: Query[UnitFilter]) -> Any:
     """Các buổi tiếp công dân sắp tới của người đứng đầu cấp ủy; không cần đăng nhập."""
     rows = access.public_sessions()
-    if unit:
-        rows = rows.filter(subtree_q([unit_by_code(unit).path], "unit_path"))
+    unit = filter_unit(filters)
+    if unit is not None:
+        rows = rows.filter(subtree_q([unit.path], "unit_path"))
     return [
         {
             "id": x.pk,

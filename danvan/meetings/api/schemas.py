@@ -6,6 +6,8 @@ from typing import Any
 from django.utils import timezone
 from ninja import Field, Schema
 
+from danvan.core.api.params import PeriodCode, UnitFilter, UnitRequired, Year
+from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.meetings.models import (
     Acceptance,
     AnswerState,
@@ -21,14 +23,7 @@ from danvan.meetings.models import (
 LINE, TEXT = 500, 20_000
 
 
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
-
-
-class UnitRef(Schema):
+class MeetingUnitRef(Schema):
     code: str
     name: str
 
@@ -96,7 +91,7 @@ class MeetingSummaryOut(Schema):
     id: int
     kind: MeetingKind
     title: str
-    unit: UnitRef
+    unit: MeetingUnitRef
     period: str
     starts_at: dt.datetime
     ends_at: dt.datetime | None
@@ -137,12 +132,11 @@ class MeetingOut(MeetingSummaryOut):
         return list(obj.questions.select_related("commitment_owner"))
 
 
-class MeetingQuery(Schema):
-    unit: str | None = Field(None, description="Mã đơn vị; gồm cả cấp dưới.")
-    period: str | None = Field(None, description="Kỳ: 2022, 2019-Q1, 2020-M08, 2018-H1, 2025-9M, 2021-2025.")
+class MeetingQuery(UnitFilter):
+    period: PeriodCode | None = None
     kind: MeetingKind | None = None
     status: MeetingStatus | None = None
-    q: str | None = Field(None, max_length=200)
+    q: str | None = Field(None, max_length=200, description="Tên, địa điểm; không phân biệt dấu.")
 
 
 class MeetingIn(Schema):
@@ -208,7 +202,7 @@ class QuestionIn(Schema):
     neighbourhood: str | None = Field(None, description="Mã khu dân cư.")
 
 
-class AnswerIn(Schema):
+class QuestionAnswerIn(Schema):
     state: AnswerState
     answer: str = Field("", max_length=TEXT)
     answered_by: str = Field("", max_length=200)
@@ -216,10 +210,11 @@ class AnswerIn(Schema):
     commitment_deadline: dt.date | None = None
 
 
-class TaskQuery(Schema):
+class TaskQuery(UnitFilter):
+    """`unit`: tasks of organizations in the unit's subtree."""
+
     owner: int | None = Field(None, description="Mã số (id) cơ quan chủ trì.")
     assigner: int | None = Field(None, description="Mã số (id) cơ quan giao.")
-    unit: str | None = None
     status: TaskStatus | None = None
     overdue: bool | None = None
     meeting: int | None = None
@@ -265,11 +260,10 @@ class DirectiveOut(Schema):
         return list(obj.partners.all())
 
 
-class DirectiveQuery(Schema):
-    unit: str | None = None
-    year: int | None = Field(None, ge=1945, le=2100)
+class DirectiveQuery(UnitFilter):
+    year: Year | None = None
     kind: DirectiveKind | None = None
-    q: str | None = Field(None, max_length=200)
+    q: str | None = Field(None, max_length=200, description="Trích yếu, số, ký hiệu; không phân biệt dấu.")
 
 
 class DirectiveIn(Schema):
@@ -300,7 +294,7 @@ class SupervisionOut(Schema):
     id: int
     kind: SupervisionKind
     organization: OrgRef
-    unit: UnitRef
+    unit: MeetingUnitRef
     subject: str
     supervised: str
     team: str
@@ -318,9 +312,8 @@ class SupervisionOut(Schema):
         return list(obj.recommendations.all())
 
 
-class SupervisionQuery(Schema):
-    unit: str | None = None
-    year: int | None = Field(None, ge=1945, le=2100)
+class SupervisionQuery(UnitFilter):
+    year: Year | None = None
     kind: SupervisionKind | None = None
 
 
@@ -349,12 +342,11 @@ class RecommendationAnswerIn(Schema):
     followup: str = Field("", max_length=TEXT)
 
 
-class StatsQuery(Schema):
-    unit: str
-    period: str
+class MeetingStatsQuery(UnitRequired):
+    period: PeriodCode
 
 
-class StatsOut(Schema):
+class MeetingStatsOut(Schema):
     unit: str
     unit_name: str
     period: str
@@ -371,4 +363,4 @@ class PublicSessionOut(Schema):
     place: str
     head: str
     head_title: str
-    unit: UnitRef
+    unit: MeetingUnitRef

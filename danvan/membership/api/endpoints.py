@@ -3,30 +3,23 @@
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Schema
 
 from danvan.accounts.scope import UserScope
+from danvan.core.api.params import PeriodCode, UnitRequired, required_unit
 from danvan.core.errors import NotFound
 from danvan.core.periods import Period
 from danvan.membership import stats as membership_stats
 from danvan.membership.api import router
-from danvan.territory.models import Unit
 
 
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
+class MembershipStatsQuery(UnitRequired):
+    """`unit` covers the subtree and the old units merged into it."""
+
+    period: PeriodCode
 
 
-class StatsQuery(Schema):
-    unit: str = Field(max_length=16, description="Mã đơn vị (gồm cấp dưới và đơn vị cũ sáp nhập vào).")
-    period: str = Field(max_length=12, description="2022, 2019-Q1, 2020-M08, 2018-H1, 2025-9M, 2021-2025")
-
-
-class FigureOut(Schema):
+class MembershipFigureOut(Schema):
     key: str
     label: str
     measure: str
@@ -44,25 +37,27 @@ class KindOut(Schema):
     rate: float | None = Field(description="Tỷ lệ tập hợp, %; null khi chưa có số đối tượng.")
 
 
-class StatsOut(Schema):
+class MembershipStatsOut(Schema):
     unit: str
     unit_name: str
     period: str
     period_label: str
     figures: dict[str, int | float]
-    labels: list[FigureOut]
+    labels: list[MembershipFigureOut]
     by_kind: list[KindOut]
 
 
-ERRORS: dict[int, Any] = {code: ProblemOut for code in (400, 401, 403, 404, 422)}
-
-
-@router.get("/memberships/stats", response={200: StatsOut, **ERRORS}, summary="Thống kê hội viên, đoàn viên")
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+@router.get(
+    "/memberships/stats",
+    response={200: MembershipStatsOut},
+    summary="Thống kê hội viên, đoàn viên",
+    operation_id="memberships_stats",
+)
+def stats(request: HttpRequest, query: Query[MembershipStatsQuery]) -> Any:
     """Một người ở ba tổ chức: 1 người (`persons`), 3 lượt thành viên (`members`)."""
     scope: UserScope = request.scope  # type: ignore[attr-defined]
-    unit = Unit.objects.valid_on(timezone.localdate()).filter(code=query.unit.strip()).first()
-    if unit is None or not scope.covers(unit, history=True):
+    unit = required_unit(query)
+    if not scope.covers(unit, history=True):
         raise NotFound()
     period = Period.parse(query.period)
     values = membership_stats.figures(unit=unit, period=period)

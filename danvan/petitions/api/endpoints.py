@@ -1,21 +1,18 @@
 """Staff operations of /api/v1/petitions. Thin: parse, access helper, one service, schema."""
 
-import hashlib
-import json
-import re
 from typing import Any, cast
 
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Query, UploadedFile
 from ninja import Status as Created
 from ninja.pagination import paginate
-from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role, User
 from danvan.accounts.scope import UserScope
-from danvan.accounts.selectors import idempotent_object_id
-from danvan.accounts.services.idempotency import idempotency_key_record
-from danvan.core.errors import DomainError, InvalidInput, NotFound
+from danvan.core.api.conditional import IfMatch, etag_response, expected_version, set_etag, version_etag
+from danvan.core.api.idempotency import IdempotencyKey, create_once
+from danvan.core.api.params import filter_unit, required_unit
+from danvan.core.errors import InvalidInput, NotFound
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.periods import Period
 from danvan.orgs.models import Organization
@@ -25,35 +22,26 @@ from danvan.petitions.api import router
 from danvan.petitions.api.schemas import (
     AnswerIn,
     AnswerOut,
-    CreatedOut,
     FileOut,
     IdentityOut,
     ListQuery,
+    PetitionCreatedOut,
     PetitionIn,
     PetitionOut,
+    PetitionStatsOut,
+    PetitionStatsQuery,
     PetitionSummaryOut,
-    ProblemOut,
-    StatsOut,
-    StatsQuery,
-    TransitionIn,
+    PetitionTransitionIn,
 )
 from danvan.petitions.api.shared import intake_from, unit_by_code
 from danvan.petitions.links import private_path
-from danvan.petitions.models import Petition
+from danvan.petitions.models import Answer, Petition, PetitionFile
 from danvan.petitions.selectors import PetitionFilter, filter_petitions
 from danvan.petitions.services import handling
 from danvan.petitions.services.files import check_uploads, store
 from danvan.petitions.services.identity import petition_identity_view
 from danvan.petitions.services.intake import petition_receive
 from danvan.petitions.services.steps import StepInput, petition_step
-
-ERRORS: dict[int, Any] = {s: ProblemOut for s in (400, 401, 403, 404, 409, 412, 422)}
-_ETAG = re.compile(r'^(?:W/)?"(\d+)-(\d+)"$')
-OPERATION = "petitions.create"
-
-
-class PreconditionFailed(DomainError):
-    status = 412
 
 
 def _scope(request: HttpRequest) -> UserScope:
@@ -62,19 +50,16 @@ def _scope(request: HttpRequest) -> UserScope:
 
 def _detail(request: HttpRequest, petition_id: int, response: HttpResponse) -> Petition:
     petition = access_petition(_scope(request), petition_id, READ)
-    response["ETag"] = f'"{petition.pk}-{petition.version}"'
+    set_etag(response, version_etag(petition))
     return petition
 
 
-def _check_if_match(petition: Petition, if_match: str | None) -> None:
-    if not if_match or if_match.strip() == "*":
-        return
-    match = _ETAG.match(if_match.strip())
-    if match is None or int(match.group(1)) != petition.pk or int(match.group(2)) != petition.version:
-        raise PreconditionFailed("stale_version", "Vụ việc đã thay đổi sau lần đọc của bạn; hãy đọc lại.")
-
-
-@router.get("/petitions", response={200: list[PetitionSummaryOut], **ERRORS}, summary="Danh sách vụ việc")
+@router.get(
+    "/petitions",
+    response={200: list[PetitionSummaryOut]},
+    summary="Danh sách vụ việc",
+    operation_id="petitions_list",
+)
 @paginate(LimitOffsetPagination)
 def list_petitions(request: HttpRequest, filters: Query[ListQuery]) -> Any:
     """Vụ việc trong phạm vi của người gọi. `due`: today | week | overdue. Không có thông tin người gửi."""
@@ -89,7 +74,7 @@ def list_petitions(request: HttpRequest, filters: Query[ListQuery]) -> Any:
         topic=filters.topic or "",
         status=filters.status or "",
         due=filters.due or "",
-        unit=unit_by_code(filters.unit) if filters.unit else None,
+        unit=filter_unit(filters),
         organization=filters.organization,
         handler=handler,
         year=filters.year,
@@ -100,10 +85,15 @@ def list_petitions(request: HttpRequest, filters: Query[ListQuery]) -> Any:
     return rows
 
 
-@router.get("/petitions/stats", response={200: StatsOut, **ERRORS}, summary="Thống kê vụ việc")
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+@router.get(
+    "/petitions/stats",
+    response={200: PetitionStatsOut},
+    summary="Thống kê vụ việc",
+    operation_id="petitions_stats",
+)
+def stats(request: HttpRequest, query: Query[PetitionStatsQuery]) -> Any:
     """Số liệu của đơn vị và cấp dưới (kể cả đơn vị cũ sáp nhập vào) trong kỳ `period`."""
-    unit = unit_by_code(query.unit)
+    unit = required_unit(query)
     if not _scope(request).covers(unit, Role.VIEWER, history=True):
         raise NotFound()
     period = Period.parse(query.period)
@@ -125,49 +115,53 @@ def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
     }
 
 
-@router.post("/petitions", response={201: CreatedOut, **ERRORS}, summary="Ghi nhận vụ việc (cán bộ)")
+@router.post(
+    "/petitions",
+    response={201: PetitionCreatedOut},
+    summary="Ghi nhận vụ việc (cán bộ)",
+    operation_id="petitions_create",
+    openapi_extra=etag_response(201),
+)
 def create(
-    request: HttpRequest,
-    payload: PetitionIn,
-    response: HttpResponse,
-    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+    request: HttpRequest, payload: PetitionIn, response: HttpResponse, idempotency_key: IdempotencyKey = None
 ) -> Any:
-    """Ghi nhận từ mọi kênh. Gửi kèm Idempotency-Key để gửi lại an toàn (không tạo hai vụ việc)."""
+    """Ghi nhận từ mọi kênh. Gửi kèm Idempotency-Key để gửi lại an toàn (không tạo hai vụ việc).
+    Đường dẫn riêng cho người gửi (`private_url`) chỉ có trong lần trả lời đầu tiên."""
     user = cast(User, request.user)
-    digest = hashlib.sha256(json.dumps(payload.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
-    if idempotency_key:
-        previous = idempotent_object_id(
-            user=user, operation=OPERATION, key=idempotency_key, request_hash=digest
+    secrets: list[str] = []
+
+    def receive() -> Petition:
+        intake = intake_from(payload, unit_by_code(payload.unit))
+        petition, secret = petition_receive(
+            actor=user, scope=_scope(request), intake=intake, channel=payload.channel
         )
-        if previous is not None:
-            found = _detail(request, int(previous), response)
-            found.private_url = ""  # type: ignore[attr-defined]  # the secret is shown once only
-            return Created(201, found)
-    intake = intake_from(payload, unit_by_code(payload.unit))
-    petition, secret = petition_receive(
-        actor=user, scope=_scope(request), intake=intake, channel=payload.channel
-    )
-    if idempotency_key:
-        idempotency_key_record(
-            user=user,
-            operation=OPERATION,
-            key=idempotency_key,
-            request_hash=digest,
-            object_id=str(petition.pk),
-        )
-    found = _detail(request, petition.pk, response)
-    found.private_url = private_path(petition.tracking_code, secret)  # type: ignore[attr-defined]
+        secrets.append(secret)
+        return petition
+
+    done = create_once(request, operation="petitions_create", key=idempotency_key, create=receive)
+    found = _detail(request, done.pk, response)
+    secret_path = private_path(found.tracking_code, secrets[0]) if secrets else ""
+    found.private_url = secret_path  # type: ignore[attr-defined]
     return Created(201, found)
 
 
-@router.get("/petitions/{petition_id}", response={200: PetitionOut, **ERRORS}, summary="Một vụ việc")
+@router.get(
+    "/petitions/{petition_id}",
+    response={200: PetitionOut},
+    summary="Một vụ việc",
+    operation_id="petitions_get",
+    openapi_extra=etag_response(),
+)
 def detail(request: HttpRequest, petition_id: int, response: HttpResponse) -> Any:
     """Không kèm danh tính người gửi; xem qua /identity nếu được phép (tố cáo: chỉ người được giao)."""
     return _detail(request, petition_id, response)
 
 
 @router.get(
-    "/petitions/{petition_id}/identity", response={200: IdentityOut, **ERRORS}, summary="Thông tin người gửi"
+    "/petitions/{petition_id}/identity",
+    response={200: IdentityOut},
+    summary="Thông tin người gửi",
+    operation_id="petitions_identity",
 )
 def identity(request: HttpRequest, petition_id: int) -> Any:
     """Người tố cáo: chỉ người được giao xử lý xem được; mỗi lần xem được ghi nhật ký."""
@@ -197,7 +191,7 @@ def _organization(organization_id: int | None) -> Organization | None:
     return found
 
 
-def apply_transition(request: HttpRequest, petition: Petition, payload: TransitionIn) -> None:
+def apply_transition(request: HttpRequest, petition: Petition, payload: PetitionTransitionIn) -> None:
     data = StepInput(
         reason=payload.reason,
         complexity=payload.complexity.value if payload.complexity else "",
@@ -212,56 +206,87 @@ def apply_transition(request: HttpRequest, petition: Petition, payload: Transiti
 
 
 @router.post(
-    "/petitions/{petition_id}/transitions", response={200: PetitionOut, **ERRORS}, summary="Bước xử lý"
+    "/petitions/{petition_id}/transitions",
+    response={200: PetitionOut},
+    summary="Bước xử lý",
+    operation_id="petitions_transition",
+    openapi_extra=etag_response(),
 )
 def transition(
     request: HttpRequest,
     petition_id: int,
-    payload: TransitionIn,
+    payload: PetitionTransitionIn,
     response: HttpResponse,
-    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+    if_match: IfMatch = None,
 ) -> Any:
     """accept, reject, start, extend, close, reopen, withdraw, transfer, assign. If-Match (nếu gửi)
     phải khớp ETag hiện tại (412 nếu đã cũ). 409 khi bước không hợp lệ, 422 khi thiếu lý do."""
     petition = access_petition(_scope(request), petition_id, READ)
-    _check_if_match(petition, if_match)
+    expected_version(petition, if_match, required=False)
     apply_transition(request, petition, payload)
     return _detail(request, petition.pk, response)
 
 
 @router.post(
-    "/petitions/{petition_id}/files", response={201: list[FileOut], **ERRORS}, summary="Tải minh chứng"
+    "/petitions/{petition_id}/files",
+    response={201: list[FileOut]},
+    summary="Tải minh chứng",
+    operation_id="petitions_upload_files",
 )
-def upload(request: HttpRequest, petition_id: int, files: File[list[UploadedFile]]) -> Any:
+def upload(
+    request: HttpRequest,
+    petition_id: int,
+    files: File[list[UploadedFile]],
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
     """Ảnh JPEG/PNG, PDF, Word; kiểm tra theo nội dung, tối đa 10 MB mỗi tệp, 5 tệp mỗi lần.
     Gắn vào câu trả lời qua `evidence_ids`."""
     petition = access_petition(_scope(request), petition_id, HANDLE)
-    checked = check_uploads(list(files))
-    stored = store(petition=petition, checked_uploads=checked, actor=request.user)
-    return Created(201, stored)
+
+    def create() -> list[PetitionFile]:
+        checked = check_uploads(list(files))
+        return list(store(petition=petition, checked_uploads=checked, actor=request.user))
+
+    done = create_once(request, operation="petitions_upload_files", key=idempotency_key, create=create)
+    return Created(201, list(petition.files.filter(pk__in=done.pks).order_by("pk")))
 
 
-@router.post("/petitions/{petition_id}/answers", response={201: AnswerOut, **ERRORS}, summary="Trả lời")
-def answer(request: HttpRequest, petition_id: int, payload: AnswerIn) -> Any:
+@router.post(
+    "/petitions/{petition_id}/answers",
+    response={201: AnswerOut},
+    summary="Trả lời",
+    operation_id="petitions_answer",
+)
+def answer(
+    request: HttpRequest, petition_id: int, payload: AnswerIn, idempotency_key: IdempotencyKey = None
+) -> Any:
     """Câu trả lời, kết quả giải quyết kèm ít nhất một minh chứng; `public` chỉ khi người gửi đồng ý."""
     scope = _scope(request)
     petition = access_petition(scope, petition_id, READ)
-    created = handling.petition_answer(
-        actor=request.user,
-        scope=scope,
-        petition=petition,
-        text=payload.text,
-        evidence_ids=payload.evidence_ids,
-        decision_number=payload.decision_number,
-        decision_date=payload.decision_date,
-        public=payload.public,
-    )
-    return Created(201, created)
+
+    def create() -> Answer:
+        return handling.petition_answer(
+            actor=request.user,
+            scope=scope,
+            petition=petition,
+            text=payload.text,
+            evidence_ids=payload.evidence_ids,
+            decision_number=payload.decision_number,
+            decision_date=payload.decision_date,
+            public=payload.public,
+        )
+
+    done = create_once(request, operation="petitions_answer", key=idempotency_key, create=create)
+    return Created(201, petition.answers.prefetch_related("files").get(pk=done.pk))
 
 
 @router.get(
-    "/petitions/{petition_id}/answers", response={200: list[AnswerOut], **ERRORS}, summary="Các câu trả lời"
+    "/petitions/{petition_id}/answers",
+    response={200: list[AnswerOut]},
+    summary="Các câu trả lời",
+    operation_id="petitions_list_answers",
 )
+@paginate(LimitOffsetPagination)
 def answers(request: HttpRequest, petition_id: int) -> Any:
     petition = access_petition(_scope(request), petition_id, READ)
     return petition.answers.prefetch_related("files").order_by("created_at", "pk")

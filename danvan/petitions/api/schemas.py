@@ -6,17 +6,12 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from danvan.core.api.params import PeriodCode, UnitFilter, UnitRequired, Year
+from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.petitions import timing
 from danvan.petitions.models import Answer, Channel, Complexity, Kind, Petition, PetitionFile, Status
 
 TEXT = 10_000
-
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class Ref(Schema):
@@ -147,7 +142,7 @@ class PetitionOut(PetitionSummaryOut):
         return list(obj.files.filter(from_citizen=False))
 
 
-class CreatedOut(PetitionOut):
+class PetitionCreatedOut(PetitionOut):
     private_url: str = Field(description="Đường dẫn riêng để người gửi theo dõi; chỉ trả về một lần.")
 
 
@@ -187,7 +182,7 @@ class PublicPetitionIn(Schema):
 
 class TrackingOut(Schema):
     tracking_code: str
-    private_url: str
+    private_url: str = Field(description="Đường dẫn riêng; rỗng khi trả lời một yêu cầu gửi lại.")
 
 
 class PublicStatusOut(Schema):
@@ -208,7 +203,7 @@ class PublicStatusOut(Schema):
 Action = Literal["accept", "reject", "start", "extend", "close", "reopen", "withdraw", "transfer", "assign"]
 
 
-class TransitionIn(Schema):
+class PetitionTransitionIn(Schema):
     action: Action
     reason: str = Field("", max_length=5000)
     complexity: Complexity | None = Field(None, description="Thụ lý, gia hạn: normal | complex | especially.")
@@ -233,23 +228,21 @@ class IdentityOut(Schema):
     address: str
 
 
-class ListQuery(Schema):
-    unit: str | None = Field(None, max_length=20)
-    period: str | None = Field(None, max_length=12)
-    year: int | None = Field(None, ge=1945, le=2100)
+class ListQuery(UnitFilter):
+    period: PeriodCode | None = Field(None, description="Vụ việc nhận trong kỳ.")
+    year: Year | None = Field(None, description="Vụ việc nhận trong năm.")
     status: Status | None = None
     kind: Kind | None = None
     channel: Channel | None = None
     topic: str | None = Field(None, max_length=40)
-    q: str | None = Field(None, max_length=200)
+    q: str | None = Field(None, max_length=200, description="Nội dung, mã theo dõi; không phân biệt dấu.")
     due: Literal["today", "week", "overdue"] | None = None
     organization: int | None = None
     handler: str | None = Field(None, max_length=150)
 
 
-class StatsQuery(Schema):
-    unit: str = Field(max_length=20)
-    period: str = Field(max_length=12)
+class PetitionStatsQuery(UnitRequired):
+    period: PeriodCode
 
 
 class TopicRow(Schema):
@@ -260,7 +253,7 @@ class TopicRow(Schema):
     on_time: int
 
 
-class StatsOut(Schema):
+class PetitionStatsOut(Schema):
     unit: str
     unit_name: str
     period: str

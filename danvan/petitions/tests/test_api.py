@@ -151,6 +151,24 @@ def test_public_submission_and_tracking_show_no_personal_data(client, tree):
     assert missing.status_code == 404 and "mã theo dõi" in missing.json()["detail"]
 
 
+def test_a_citizens_retry_with_the_same_key_files_one_petition(client, tree, unchanged):
+    headers = {"Idempotency-Key": "7f1c6a9e-gui-lan-1"}
+    first = client.post(PUBLIC, public_body(), content_type="application/json", headers=headers)
+    again = client.post(PUBLIC, public_body(), content_type="application/json", headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.json()["tracking_code"] == first.json()["tracking_code"]
+    assert first.json()["private_url"] and again.json()["private_url"] == ""  # the secret is shown once
+    assert Petition.objects.count() == 1
+    with unchanged():
+        other = client.post(
+            PUBLIC,
+            public_body(content=CONTENT + " Xin sửa sớm."),
+            content_type="application/json",
+            headers=headers,
+        )
+    assert other.status_code == 422 and other.json()["code"] == "idempotency_key_reused"
+
+
 def test_public_submission_bad_input_gives_clear_messages(client, tree, unchanged):
     with unchanged():
         empty = client.post(PUBLIC, public_body(content="  "), content_type="application/json")

@@ -3,24 +3,21 @@
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from ninja import Query
 from ninja.pagination import paginate
 
+from danvan.core.api.params import filter_unit
 from danvan.core.errors import NotFound
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.portal.access import access_public_post
 from danvan.portal.api import router
-from danvan.portal.api.schemas import NewsOut, NewsQuery, NewsSummaryOut, ProblemOut
+from danvan.portal.api.schemas import NewsOut, NewsQuery, NewsSummaryOut
 from danvan.portal.models import Category, Tag
 from danvan.portal.selectors import NewsFilter, public_news
-from danvan.territory.models import Unit
-
-ERRORS: dict[int, Any] = {404: ProblemOut, 422: ProblemOut, 429: ProblemOut}
 
 
 def _criteria(query: NewsQuery) -> NewsFilter:
-    category = tag = unit = None
+    category = tag = None
     if query.category:
         category = Category.objects.filter(slug=query.category).first()
         if category is None:
@@ -29,18 +26,15 @@ def _criteria(query: NewsQuery) -> NewsFilter:
         tag = Tag.objects.filter(slug=query.tag).first()
         if tag is None:
             raise NotFound(f"Không có thẻ «{query.tag}».")
-    if query.unit:
-        unit = Unit.objects.valid_on(timezone.localdate()).filter(code=query.unit.strip()).first()
-        if unit is None:
-            raise NotFound(f"Không có đơn vị mã «{query.unit}» đang có hiệu lực.")
-    return NewsFilter(q=query.q or "", category=category, tag=tag, unit=unit)
+    return NewsFilter(q=query.q or "", category=category, tag=tag, unit=filter_unit(query))
 
 
 @router.get(
     "/public/news",
     auth=None,
-    response={200: list[NewsSummaryOut], **ERRORS},
+    response={200: list[NewsSummaryOut]},
     summary="Danh sách tin đã đăng",
+    operation_id="news_list",
 )
 @paginate(LimitOffsetPagination)
 def list_news(request: HttpRequest, query: Query[NewsQuery]) -> Any:
@@ -51,8 +45,9 @@ def list_news(request: HttpRequest, query: Query[NewsQuery]) -> Any:
 @router.get(
     "/public/news/{slug}",
     auth=None,
-    response={200: NewsOut, **ERRORS},
+    response={200: NewsOut},
     summary="Một tin đã đăng",
+    operation_id="news_get",
 )
 def get_news(request: HttpRequest, slug: str, response: HttpResponse) -> Any:
     """Nội dung đầy đủ, thẻ và ý kiến bạn đọc đã duyệt. Tiêu đề ETag theo phiên bản của tin."""

@@ -6,15 +6,10 @@ from typing import Any
 from django.urls import reverse
 from ninja import Field, Schema
 
+from danvan.core.api.params import UnitFilter
+from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.portal.models import Post
 from danvan.portal.selectors import approved_comments
-
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
 
 
 class CategoryRef(Schema):
@@ -22,7 +17,7 @@ class CategoryRef(Schema):
     name: str
 
 
-class UnitRef(Schema):
+class NewsUnitRef(Schema):
     code: str
     name: str
 
@@ -32,7 +27,7 @@ class NewsSummaryOut(Schema):
     title: str
     summary: str
     category: CategoryRef
-    unit: UnitRef
+    unit: NewsUnitRef
     published_at: dt.datetime
     url: str = Field(description="Đường dẫn trang tin trên cổng thông tin.")
     cover_url: str | None = Field(description="Ảnh bìa, nếu có.")
@@ -70,10 +65,9 @@ class NewsOut(NewsSummaryOut):
         return list(approved_comments(obj))
 
 
-class NewsQuery(Schema):
+class NewsQuery(UnitFilter):
     q: str | None = Field(
         None, max_length=200, description="Tìm trong tiêu đề, nội dung; không phân biệt dấu."
     )
     category: str | None = Field(None, max_length=120, description="Đường dẫn (slug) của chuyên mục.")
     tag: str | None = Field(None, max_length=80, description="Đường dẫn (slug) của thẻ.")
-    unit: str | None = Field(None, max_length=16, description="Mã đơn vị đăng; gồm cả đơn vị cấp dưới.")

@@ -30,3 +30,26 @@ def test_without_the_demo_logins_nothing_is_loaded(db):
     out = StringIO()
     demo.load(stdout=out)
     assert "load_demo" in out.getvalue() and not Post.objects.exists()
+
+
+def test_demo_news_copy_no_sentence_of_the_seed_articles():
+    """Facts and figures of the seeds, in our own words: no sentence of an article (8 words or more)
+    appears in the demo news. Skipped where ../shared/seeds is absent."""
+    import re
+
+    import pytest
+
+    from danvan.core.text import fold
+    from danvan.extraction.evaluation import SEEDS_DIR
+
+    articles = sorted(SEEDS_DIR.glob("*.txt"))
+    if not articles:
+        pytest.skip("../shared/seeds is absent")
+    ours = " ".join(fold(" ".join([p.title, p.summary, p.body])) for p in demo.POSTS)
+    copied = [
+        sentence
+        for article in articles
+        for sentence in re.split(r"(?<=[.!?…])\s+|\n+", article.read_text(encoding="utf-8"))
+        if len(fold(sentence).split()) >= 8 and fold(sentence) in ours
+    ]
+    assert not copied, copied

@@ -1,10 +1,15 @@
-"""A visitor on a phone reads the news, finds a post by searching without accents, comments
-(held for moderation); the province approver approves it; the visitor sees it and goes on to the
-recognised models showcase."""
+"""The issue's "done when", on a phone: a visitor reads the news, finds a post by searching without
+accents, comments (held for moderation until the province approver approves it), browses the
+recognised models, follows a petition by its tracking code, and reads the public statistics —
+every step reached by following the portal's own links."""
 
 import pytest
+from django.apps import apps
 from playwright.sync_api import Page, expect
 
+from danvan.petitions import seeds
+from danvan.petitions.models import Topic
+from danvan.petitions.services.intake import Intake, petition_submit_public
 from danvan.portal.models import Comment, CommentStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -12,7 +17,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 TITLE = "Long Điền đăng ký 187 mô hình “Dân vận khéo”"
 
 
-def test_read_comment_moderate_and_browse_models(page: Page, live_server, personas, write, password):
+def test_read_comment_browse_models_follow_a_petition_and_statistics(
+    page: Page, live_server, personas, tree, write, password
+):
+    seeds.seed(apps)  # the petition topics (a transactional test before may have flushed them)
     page.set_viewport_size({"width": 390, "height": 844})
     write(TITLE, tags=["Dân vận khéo"], summary="Sơ kết 6 tháng đầu năm 2018.")
     write(
@@ -58,3 +66,29 @@ def test_read_comment_moderate_and_browse_models(page: Page, live_server, person
     expect(page.get_by_role("heading", level=1)).to_contain_text("tiêu biểu")
     comment = Comment.objects.get()
     assert comment.status == CommentStatus.APPROVED and comment.moderated_by == personas.approver
+
+    # The visitor had sent a report on the public form (its own browser test walks that form);
+    # from the portal they follow it by its tracking code.
+    petition, _secret = petition_submit_public(
+        intake=Intake(
+            kind="report",
+            topic=Topic.objects.get(code="ha-tang"),
+            unit=tree.commune_a,
+            content="Đèn chiếu sáng khóm 3 hỏng đã hai tuần, buổi tối rất tối.",
+        )
+    )
+    page.goto(portal)
+    page.locator("main").get_by_role("link", name="Gửi ý kiến, kiến nghị và tra cứu kết quả").click()
+    page.get_by_role("link", name="Theo dõi bằng mã").click()
+    page.get_by_label("Mã theo dõi").fill(petition.tracking_code.lower())
+    page.get_by_role("button", name="Xem").click()
+    expect(page.locator("#status")).to_have_text("Đã tiếp nhận")
+    expect(page.locator("main")).to_contain_text("Hạ tầng, giao thông, điện, nước")
+
+    # …and reads the public statistics of the ward, linked from the portal.
+    page.goto(portal)
+    page.locator("main").get_by_role("link", name="Thống kê công khai", exact=False).click()
+    page.get_by_label("Mã đơn vị").fill(tree.commune_a.code)
+    page.get_by_label("Kỳ").fill(str(petition.received_on.year))
+    page.get_by_role("button", name="Xem").click()
+    expect(page.locator("main")).to_contain_text("Hạ tầng, giao thông, điện, nước")

@@ -209,15 +209,19 @@ def test_links_to_other_public_pages_only_where_they_exist(client, db):
             assert f'href="{path}"' in page
 
 
-def test_api_documentation_page(client, db):
+def test_api_documentation_page_shows_the_flows_the_client_test_runs(client, db):
+    """The curl commands are those of danvan/core/api/examples.py, built from the OpenAPI document."""
+    from django.utils.html import escape
+
+    from danvan.core.api.examples import FLOWS, curl
+
+    document = client.get("/api/v1/openapi.json").json()
     page = client.get("/cong-thong-tin/api/")
     assert page.status_code == 200
-    for text in (
-        "/submissions/7/values",
-        "/submissions/7/submit",
-        "/public/petitions",
-        "POST {base}/practices".format(base="http://testserver/api/v1"),
-        "English",
-    ):
-        assert text in page.text
+    for flow in FLOWS:
+        assert str(flow.vi) in page.text and flow.en in page.text
+        for step in flow.steps:
+            assert escape(curl(step, document, "http://testserver/api/v1")) in page.text
+    assert "/submissions/$SUBMISSION_ID/values" in page.text and "If-Match: $ETAG" in page.text
+    assert 'href="/api/v1/openapi.json"' in page.text and 'href="/api/v1/docs"' in page.text
     assert not re.search(r"<script>|style=", page.text)

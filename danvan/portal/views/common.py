@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound, PermissionDenied
@@ -19,8 +20,9 @@ MAX_PAGE = 1000
 
 # Public pages of other domains, linked only when they exist (their apps may not serve them yet).
 OPTIONAL_LINKS = (
-    ("/gui-y-kien/", "Gửi ý kiến, kiến nghị và tra cứu kết quả"),
-    ("/hoi-nghi/lich-tiep-cong-dan/", "Lịch tiếp công dân"),
+    ("/gui-y-kien/", _lazy("Gửi ý kiến, kiến nghị và tra cứu kết quả")),
+    ("/hoi-nghi/lich-tiep-cong-dan/", _lazy("Lịch tiếp công dân")),
+    ("/gui-y-kien/thong-ke/", _lazy("Thống kê công khai: tiếp nhận, giải quyết ý kiến, kiến nghị")),
 )
 
 
@@ -51,7 +53,7 @@ def public_links() -> list[dict[str, str]]:
             resolve(path)
         except Resolver404:
             continue
-        links.append({"url": path, "label": _(label)})
+        links.append({"url": path, "label": str(label)})
     return links
 
 

@@ -1,5 +1,6 @@
 """The public portal (no login): home, news listings and search, a post with its comments."""
 
+import functools
 from typing import Any
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from danvan.core.api.examples import documented_flows
 from danvan.core.errors import DomainError
 from danvan.core.text import fold
 from danvan.portal.access import access_public_post
@@ -178,10 +180,21 @@ def cover(request: HttpRequest, slug: str) -> FileResponse:
     return response
 
 
+@functools.cache
+def _api_document() -> dict[str, Any]:
+    from config.api import api  # the API imports every app: load it when the page is first asked for
+
+    return dict(api.get_openapi_schema())
+
+
 @require_GET
 def api_docs(request: HttpRequest) -> HttpResponse:
+    """The examples are the flows that danvan/core/tests/test_api_client.py runs, written as curl
+    commands from the OpenAPI document, so they cannot drift from the API."""
+    base = request.build_absolute_uri("/api/v1")
     context = {
         "breadcrumbs": crumbs((_("Hướng dẫn dùng API"), None)),
-        "base": request.build_absolute_uri("/api/v1"),
+        "base": base,
+        "flows": documented_flows(_api_document(), base),
     }
     return render(request, "portal/api_docs.html", context)

@@ -1,8 +1,5 @@
 """The operations of /api/v1/practices. Thin: parse, access helper, one service, schema."""
 
-import hashlib
-import json
-import re
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -10,11 +7,20 @@ from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
 from ninja.pagination import paginate
-from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
-from danvan.core.errors import Conflict, DomainError, NotFound
+from danvan.core.api.conditional import (
+    IfMatch,
+    PreconditionFailed,
+    etag_response,
+    expected_version,
+    set_etag,
+    version_etag,
+)
+from danvan.core.api.idempotency import IdempotencyKey, create_once
+from danvan.core.api.params import filter_unit, required_unit
+from danvan.core.errors import Conflict, NotFound
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.orgs.models import Organization, Person
 from danvan.practices.access import READ, UPDATE, access_practice, visible_practices
@@ -25,38 +31,18 @@ from danvan.practices.api.schemas import (
     PracticeOut,
     PracticePatch,
     PracticeQuery,
+    PracticeStatsOut,
+    PracticeStatsQuery,
     PracticeSummaryOut,
-    ProblemOut,
-    StatsOut,
-    StatsQuery,
-    TransitionIn,
+    PracticeTransitionIn,
 )
 from danvan.practices.errors import InvalidInput
 from danvan.practices.models import Practice, PracticeField
 from danvan.practices.selectors import PracticeFilter, filter_practices
-from danvan.practices.services.idempotency import practice_register_once
 from danvan.practices.services.lifecycle import practice_transition
 from danvan.practices.services.registration import fields_for, practice_register, practice_update
 from danvan.practices.stats import practice_stats
 from danvan.territory.models import Unit
-
-ERRORS: dict[int, Any] = {
-    400: ProblemOut,
-    401: ProblemOut,
-    403: ProblemOut,
-    404: ProblemOut,
-    409: ProblemOut,
-    422: ProblemOut,
-}
-_ETAG = re.compile(r'^(?:W/)?"(\d+)-(\d+)"$')
-
-
-class PreconditionFailed(DomainError):
-    status = 412
-
-
-class PreconditionRequired(DomainError):
-    status = 428
 
 
 def _scope(request: HttpRequest) -> UserScope:
@@ -71,17 +57,18 @@ def unit_by_code(code: str) -> Unit:
     return unit
 
 
-def etag(practice: Practice) -> str:
-    return f'"{practice.pk}-{practice.version}"'
-
-
 def _detail(request: HttpRequest, practice_id: int, response: HttpResponse) -> Practice:
     practice = access_practice(_scope(request), practice_id, READ)
-    response["ETag"] = etag(practice)
+    set_etag(response, version_etag(practice))
     return practice
 
 
-@router.get("", response={200: list[PracticeSummaryOut], **ERRORS}, summary="Danh sách mô hình, điển hình")
+@router.get(
+    "",
+    response={200: list[PracticeSummaryOut]},
+    summary="Danh sách mô hình, điển hình",
+    operation_id="practices_list",
+)
 @paginate(LimitOffsetPagination)
 def list_practices(request: HttpRequest, filters: Query[PracticeQuery]) -> Any:
     """Mọi bản ghi trong phạm vi của người gọi, và bản ghi đã được công nhận ở nơi khác."""
@@ -92,15 +79,20 @@ def list_practices(request: HttpRequest, filters: Query[PracticeQuery]) -> Any:
         level=filters.level or "",
         status=filters.status or "",
         year=filters.year,
-        unit=unit_by_code(filters.unit) if filters.unit else None,
+        unit=filter_unit(filters),
     )
     return filter_practices(visible_practices(_scope(request)), criteria)
 
 
-@router.get("/stats", response={200: StatsOut, **ERRORS}, summary="Thống kê Dân vận khéo của một đơn vị")
-def stats(request: HttpRequest, query: Query[StatsQuery]) -> Any:
+@router.get(
+    "/stats",
+    response={200: PracticeStatsOut},
+    summary="Thống kê Dân vận khéo của một đơn vị",
+    operation_id="practices_stats",
+)
+def stats(request: HttpRequest, query: Query[PracticeStatsQuery]) -> Any:
     """Số liệu của đơn vị và cấp dưới (kể cả đơn vị cũ sáp nhập vào) trong năm `year` (bỏ trống: mọi năm)."""
-    found = unit_by_code(query.unit)
+    found = required_unit(query)
     if not _scope(request).covers(found, Role.VIEWER, history=True):
         raise NotFound()
     figures = practice_stats(unit=found, year=query.year)
@@ -169,63 +161,56 @@ def _registration(payload: PracticeIn) -> dict[str, Any]:
     }
 
 
-@router.post("", response={201: PracticeOut, **ERRORS}, summary="Đăng ký mô hình, điển hình")
+@router.post(
+    "",
+    response={201: PracticeOut},
+    summary="Đăng ký mô hình, điển hình",
+    operation_id="practices_register",
+    openapi_extra=etag_response(201),
+)
 def register(
-    request: HttpRequest,
-    payload: PracticeIn,
-    response: HttpResponse,
-    idempotency_key: HeaderEx[str | None, P(alias="Idempotency-Key", max_length=200)] = None,
+    request: HttpRequest, payload: PracticeIn, response: HttpResponse, idempotency_key: IdempotencyKey = None
 ) -> Any:
     """Gửi kèm tiêu đề Idempotency-Key để gửi lại an toàn: yêu cầu lặp lại trả về bản ghi đã tạo."""
     scope, registration = _scope(request), _registration(payload)
-    if idempotency_key:
-        digest = hashlib.sha256(
-            json.dumps(payload.model_dump(mode="json"), sort_keys=True).encode()
-        ).hexdigest()
-        practice, _created = practice_register_once(
-            actor=request.user, scope=scope, key=idempotency_key, request_hash=digest, **registration
-        )
-    else:
-        practice = practice_register(actor=request.user, scope=scope, **registration)
-    return Created(201, _detail(request, practice.pk, response))
+    done = create_once(
+        request,
+        operation="practices_register",
+        key=idempotency_key,
+        create=lambda: practice_register(actor=request.user, scope=scope, **registration),
+    )
+    return Created(201, _detail(request, done.pk, response))
 
 
-@router.get("/{practice_id}", response={200: PracticeOut, **ERRORS}, summary="Một mô hình, điển hình")
+@router.get(
+    "/{practice_id}",
+    response={200: PracticeOut},
+    summary="Một mô hình, điển hình",
+    operation_id="practices_get",
+    openapi_extra=etag_response(),
+)
 def get_practice(request: HttpRequest, practice_id: int, response: HttpResponse) -> Any:
     """Tiêu đề ETag mang phiên bản của bản ghi; gửi lại trong If-Match khi sửa."""
     return _detail(request, practice_id, response)
 
 
-def _expected_version(practice: Practice, if_match: str | None) -> int | None:
-    if not if_match:
-        raise PreconditionRequired(
-            "precondition_required", "Cần tiêu đề If-Match với ETag lấy từ lần đọc gần nhất."
-        )
-    if if_match.strip() == "*":
-        return None
-    match = _ETAG.match(if_match.strip())
-    if match is None or int(match.group(1)) != practice.pk or int(match.group(2)) != practice.version:
-        raise PreconditionFailed(
-            "stale_version", "Bản ghi đã được sửa sau lần đọc của bạn; hãy đọc lại rồi gửi với ETag mới."
-        )
-    return int(match.group(2))
-
-
 @router.patch(
     "/{practice_id}",
-    response={200: PracticeOut, 412: ProblemOut, 428: ProblemOut, **ERRORS},
+    response=PracticeOut,
     summary="Sửa nội dung đăng ký",
+    operation_id="practices_update",
+    openapi_extra=etag_response(),
 )
 def update_practice(
     request: HttpRequest,
     practice_id: int,
     payload: PracticePatch,
     response: HttpResponse,
-    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+    if_match: IfMatch = None,
 ) -> Any:
     """Cần If-Match (428 nếu thiếu, 412 nếu ETag đã cũ). Chỉ các trường gửi lên được sửa."""
     practice = access_practice(_scope(request), practice_id, UPDATE)
-    expected = _expected_version(practice, if_match)
+    expected = expected_version(practice, if_match, required=True)
     values: dict[str, Any] = payload.model_dump(exclude_unset=True)
     if "field" in values:
         values["field"] = _field(practice.unit, practice.year, values["field"] or "")
@@ -235,33 +220,36 @@ def update_practice(
         practice_update(actor=request.user, practice=practice, values=values, expected_version=expected)
     except Conflict as exc:
         if exc.code == "stale_version":
-            raise PreconditionFailed(exc.code, exc.message) from exc
+            raise PreconditionFailed() from exc
         raise
     return _detail(request, practice.pk, response)
 
 
 @router.post(
     "/{practice_id}/transitions",
-    response={200: PracticeOut, 412: ProblemOut, **ERRORS},
+    response={200: PracticeOut},
     summary="Chuyển trạng thái",
+    operation_id="practices_transition",
+    openapi_extra=etag_response(),
 )
 def transition(
     request: HttpRequest,
     practice_id: int,
-    payload: TransitionIn,
+    payload: PracticeTransitionIn,
     response: HttpResponse,
-    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+    if_match: IfMatch = None,
 ) -> Any:
     """422 nếu bước chuyển không hợp lệ hoặc thiếu lý do, 403 nếu không có quyền, 404 nếu không xem được.
     Gửi If-Match (ETag lần đọc) thì 412 khi bản ghi đã đổi, 409 khi người khác vừa chuyển cùng lúc."""
     scope = _scope(request)
     practice = access_practice(scope, practice_id, READ)
+    seen = expected_version(practice, if_match, required=False)  # 412 now; 409 under the lock
     practice_transition(
         actor=request.user,
         scope=scope,
         practice=practice,
         to=payload.to,
         reason=payload.reason,
-        expected_version=_expected_version(practice, if_match) if if_match else None,
+        expected_version=seen,
     )
     return _detail(request, practice.pk, response)

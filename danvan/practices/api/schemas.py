@@ -5,20 +5,15 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from danvan.core.api.params import UnitFilter, UnitRequired, Year
+from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.practices.models import Kind, Practice, Status, Subject
 
 TEXT = 10_000
 LINE = 300
 
 
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
-
-
-class UnitRef(Schema):
+class PracticeUnitRef(Schema):
     code: str
     name: str
     level: str = Field(description="province | district | commune | neighbourhood")
@@ -49,7 +44,7 @@ class PracticeSummaryOut(Schema):
     year: int
     status: Status
     level: str = Field(description="Cấp của địa bàn đăng ký.")
-    unit: UnitRef
+    unit: PracticeUnitRef
     field: FieldRef
     organization: OrganizationRef | None
     budget: int | None = Field(description="Kinh phí, số nguyên đồng.")
@@ -148,28 +143,24 @@ class PracticePatch(Schema):
     sustainability: str | None = Field(None, max_length=TEXT)
 
 
-class TransitionIn(Schema):
+class PracticeTransitionIn(Schema):
     to: str = Field(..., min_length=1, max_length=20, description="Trạng thái đích, ví dụ in_progress.")
     reason: str = Field("", max_length=2000, description="Bắt buộc với not_recognized, paused, stopped.")
 
 
-class PracticeQuery(Schema):
+class PracticeQuery(UnitFilter):
+    """`unit` covers the subtree and the old units merged into it."""
+
     q: str | None = Field(None, max_length=100, description="Tên, nội dung; không phân biệt dấu.")
     field: str | None = Field(None, max_length=40, description="Mã lĩnh vực.")
     kind: Kind | None = None
     level: Literal["province", "district", "commune", "neighbourhood"] | None = None
     status: Status | None = None
-    year: int | None = Field(None, ge=1990, le=2100)
-    unit: str | None = Field(
-        None, max_length=16, description="Mã đơn vị; gồm cả cấp dưới và đơn vị cũ sáp nhập vào."
-    )
+    year: Year | None = None
 
 
-class StatsQuery(Schema):
-    unit: str = Field(
-        ..., min_length=1, max_length=16, description="Mã chính thức của đơn vị đang có hiệu lực."
-    )
-    year: int | None = Field(None, ge=1990, le=2100, description="Bỏ trống: mọi năm.")
+class PracticeStatsQuery(UnitRequired):
+    year: Year | None = Field(None, description="Bỏ trống: mọi năm.")
 
 
 class BreakdownRow(Schema):
@@ -180,7 +171,7 @@ class BreakdownRow(Schema):
     count: int
 
 
-class StatsOut(Schema):
+class PracticeStatsOut(Schema):
     unit: str
     unit_name: str
     year: int | None

@@ -10,6 +10,7 @@ from danvan.accounts.auth import TOKEN_PREFIX, hash_token
 from danvan.accounts.models import ApiToken
 from danvan.accounts.scope import scope_for
 from danvan.audit.models import AuditEvent
+from danvan.core.models import IdempotencyRecord
 from danvan.core.text import fold, sort_key
 from danvan.orgs.models import Organization, OrganizationKind, Person
 from danvan.practices.models import (
@@ -19,7 +20,6 @@ from danvan.practices.models import (
     Practice,
     PracticeField,
     ProgressUpdate,
-    RegistrationKey,
     RoundItem,
     Score,
     Status,
@@ -135,7 +135,7 @@ def snapshot() -> tuple[Any, ...]:
         list(EvaluationRound.objects.order_by("pk").values_list("pk", "state")),
         list(RoundItem.objects.order_by("pk").values_list("pk", "decision")),
         list(Score.objects.order_by("pk").values_list("pk", "value")),
-        RegistrationKey.objects.count(),
+        IdempotencyRecord.objects.count(),
         AuditEvent.objects.count(),
         tally_snapshot(),
     )

@@ -2,7 +2,8 @@
 
 import pytest
 
-from danvan.practices.models import Practice, RegistrationKey, Status
+from danvan.core.models import IdempotencyRecord
+from danvan.practices.models import Practice, Status
 from danvan.practices.tests.conftest import move
 
 API = "/api/v1/practices"
@@ -85,7 +86,7 @@ def test_idempotency_key_never_registers_twice(personas, api_for, unchanged):
         )
     assert first.status_code == again.status_code == 201 and first.json()["id"] == again.json()["id"]
     assert reused.status_code == 422 and reused.json()["code"] == "idempotency_key_reused"
-    assert Practice.objects.count() == 1 and RegistrationKey.objects.count() == 1
+    assert Practice.objects.count() == 1 and IdempotencyRecord.objects.count() == 1
 
 
 @pytest.mark.parametrize(

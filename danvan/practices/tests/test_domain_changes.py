@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from danvan.accounts.scope import scope_for
 from danvan.core.errors import DomainError, PermissionDenied
 from danvan.practices.models import Attachment, Kind, Practice, PracticeField, ProgressUpdate, Status
-from danvan.practices.services.idempotency import practice_register_once
 from danvan.practices.services.registration import practice_update
 from danvan.practices.services.results import practice_commend, progress_add
 from danvan.practices.tests.conftest import PNG, make_person, move
@@ -67,15 +66,3 @@ def test_progress_checks_every_file_before_writing(register, personas, media):
         )
     assert ProgressUpdate.objects.count() == 0 and Attachment.objects.count() == 0
     assert not [p for p in media.rglob("*") if p.is_file()]
-
-
-def test_register_once_survives_a_lost_race(register, personas, tree, economy):
-    scope = scope_for(personas.reporter_a)
-    kwargs = {"unit": tree.commune_a, "field": economy, "year": 2026, "name": "Một lần"}
-    first, created = practice_register_once(
-        actor=personas.reporter_a, scope=scope, key="k", request_hash="h", **kwargs
-    )
-    again, created_again = practice_register_once(
-        actor=personas.reporter_a, scope=scope, key="k", request_hash="h", **kwargs
-    )
-    assert created and not created_again and first.pk == again.pk and Practice.objects.count() == 1

@@ -1,6 +1,5 @@
 """The operations of /api/v1 for reporting. Thin: parse, access helper, one service, schema."""
 
-import re
 from typing import Any
 
 from django.db import transaction
@@ -9,11 +8,13 @@ from django.utils import timezone
 from ninja import Query
 from ninja import Status as Created
 from ninja.pagination import paginate
-from ninja.params import HeaderEx, P
 
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
-from danvan.core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
+from danvan.core.api.conditional import IfMatch, check_if_match, etag, etag_response, set_etag
+from danvan.core.api.idempotency import IdempotencyKey, create_once
+from danvan.core.api.params import filter_unit
+from danvan.core.errors import InvalidInput, NotFound, PermissionDenied
 from danvan.core.pagination import LimitOffsetPagination
 from danvan.core.periods import Period
 from danvan.reporting.api import router
@@ -22,7 +23,6 @@ from danvan.reporting.api.schemas import (
     CompletenessQuery,
     FormOut,
     IndicatorOut,
-    ProblemOut,
     ReturnIn,
     RollupOut,
     RollupQuery,
@@ -44,13 +44,6 @@ from danvan.reporting.selectors.submissions import (
 from danvan.reporting.services.submissions import narrative_save, submission_open, value_save
 from danvan.reporting.services.workflow import submission_approve, submission_return, submission_submit
 from danvan.territory.models import Unit
-
-ERRORS: dict[int, Any] = {s: ProblemOut for s in (400, 401, 403, 404, 409, 412, 422)}
-_ETAG = re.compile(r'^(?:W/)?"(\d+)-(\d+)-(\d+)"$')
-
-
-class PreconditionFailed(DomainError):
-    status = 412
 
 
 def _scope(request: HttpRequest) -> UserScope:
@@ -82,21 +75,21 @@ def _period(code: str) -> Period:
     return Period.parse(code)
 
 
-def _visible_unit(scope: UserScope, code: str | None) -> Unit | None:
+def _visible_unit(scope: UserScope, query: Any) -> Unit | None:
     """A unit the caller may read figures of; None (the nation) only for system admins."""
-    if not code:
+    unit = filter_unit(query)
+    if unit is None:
         if not scope.is_system_admin:
             raise PermissionDenied("Chỉ quản trị hệ thống xem được số liệu cả nước; hãy chọn đơn vị.")
         return None
-    unit = _unit(code)
     if not scope.covers(unit, Role.VIEWER, history=True):
         raise NotFound()
     return unit
 
 
-def etag(submission: Submission) -> str:
-    values = sum(submission.values.values_list("version", flat=True))
-    return f'"{submission.pk}-{submission.version}-{values}"'
+def submission_etag(submission: Submission) -> str:
+    """The report's version and the sum of its values' versions: any saved value changes it."""
+    return etag(submission.pk, submission.version, sum(submission.values.values_list("version", flat=True)))
 
 
 def _summary(s: Submission) -> dict[str, Any]:
@@ -127,7 +120,7 @@ def _shown(value: Value) -> Any:
 def _detail(submission: Submission, response: HttpResponse | None = None) -> dict[str, Any]:
     values = submission.values.select_related("indicator").order_by("indicator__code", "category")
     if response is not None:
-        response["ETag"] = etag(submission)
+        set_etag(response, submission_etag(submission))
     return {
         **_summary(submission),
         "version": submission.version,
@@ -150,7 +143,12 @@ def _detail(submission: Submission, response: HttpResponse | None = None) -> dic
     }
 
 
-@router.get("/indicators", response={200: list[IndicatorOut], **ERRORS}, summary="Danh mục chỉ tiêu")
+@router.get(
+    "/indicators",
+    response={200: list[IndicatorOut]},
+    summary="Danh mục chỉ tiêu",
+    operation_id="indicators_list",
+)
 @paginate(LimitOffsetPagination)
 def list_indicators(request: HttpRequest) -> Any:
     rows = Indicator.objects.select_related("numerator", "denominator").order_by("code")
@@ -168,7 +166,7 @@ def list_indicators(request: HttpRequest) -> Any:
     ]
 
 
-@router.get("/forms", response={200: list[FormOut], **ERRORS}, summary="Mẫu báo cáo")
+@router.get("/forms", response={200: list[FormOut]}, summary="Mẫu báo cáo", operation_id="forms_list")
 @paginate(LimitOffsetPagination)
 def list_forms(request: HttpRequest) -> Any:
     forms = ReportForm.objects.filter(is_active=True).prefetch_related("items__indicator")
@@ -186,11 +184,16 @@ def list_forms(request: HttpRequest) -> Any:
     ]
 
 
-@router.get("/submissions", response={200: list[SubmissionSummaryOut], **ERRORS}, summary="Báo cáo đã lập")
+@router.get(
+    "/submissions",
+    response={200: list[SubmissionSummaryOut]},
+    summary="Báo cáo đã lập",
+    operation_id="submissions_list",
+)
 @paginate(LimitOffsetPagination)
 def list_submissions(request: HttpRequest, filters: Query[SubmissionQuery]) -> Any:
     criteria = SubmissionFilter(
-        unit=_unit(filters.unit) if filters.unit else None,
+        unit=filter_unit(filters),
         form=_form(filters.form) if filters.form else None,
         period=_period(filters.period) if filters.period else None,
         status=filters.status or "",
@@ -201,49 +204,70 @@ def list_submissions(request: HttpRequest, filters: Query[SubmissionQuery]) -> A
 
 @router.post(
     "/submissions",
-    response={200: SubmissionOut, 201: SubmissionOut, **ERRORS},
+    response={200: SubmissionOut, 201: SubmissionOut},
     summary="Lập (mở) một báo cáo",
+    operation_id="submissions_open",
+    openapi_extra=etag_response(200, 201),
 )
-def open_submission(request: HttpRequest, payload: SubmissionOpenIn, response: HttpResponse) -> Any:
+def open_submission(
+    request: HttpRequest,
+    payload: SubmissionOpenIn,
+    response: HttpResponse,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
     """Một báo cáo cho mỗi (mẫu, đơn vị, kỳ): gửi lại trả về báo cáo đã có (200), không tạo thêm."""
     form, unit, period = _form(payload.form), _unit(payload.unit), _period(payload.period)
     existed = Submission.objects.filter(form=form, unit=unit, period_code=period.code).exists()
-    submission = submission_open(
-        actor=request.user, scope=_scope(request), form=form, unit=unit, period=period
-    )
-    submission = access_submission(_scope(request), submission.pk)
-    return Created(200 if existed else 201, _detail(submission, response))
+
+    def create() -> Submission:
+        return submission_open(actor=request.user, scope=_scope(request), form=form, unit=unit, period=period)
+
+    done = create_once(request, operation="submissions_open", key=idempotency_key, create=create)
+    submission = access_submission(_scope(request), done.pk)
+    return Created(200 if existed or not done.created else 201, _detail(submission, response))
 
 
-@router.get("/submissions/{submission_id}", response={200: SubmissionOut, **ERRORS}, summary="Một báo cáo")
+@router.get(
+    "/submissions/{submission_id}",
+    response={200: SubmissionOut},
+    summary="Một báo cáo",
+    operation_id="submissions_get",
+    openapi_extra=etag_response(),
+)
 def get_submission(request: HttpRequest, submission_id: int, response: HttpResponse) -> Any:
     """ETag mang phiên bản của báo cáo; gửi lại trong If-Match khi sửa để không ghi đè người khác."""
     return _detail(access_submission(_scope(request), submission_id), response)
 
 
-def _check_if_match(submission: Submission, if_match: str | None) -> None:
-    if if_match and if_match.strip() != "*" and if_match.strip() != etag(submission):
-        if not _ETAG.match(if_match.strip()):
-            raise InvalidInput("invalid_if_match", 'If-Match phải là ETag đã nhận, ví dụ "12-3-40".')
-        raise PreconditionFailed(
-            "precondition_failed", "Báo cáo đã được người khác sửa từ lúc bạn đọc. Đọc lại rồi gửi lại."
-        )
+def _check_if_match(submission: Submission, if_match: str | None, *, required: bool) -> None:
+    check_if_match(if_match, submission_etag(submission), required=required)
+
+
+def _seen_version(submission: Submission, if_match: str | None) -> int | None:
+    """With If-Match: 412 when already stale; else the version read, checked again under lock (409)."""
+    matched = check_if_match(if_match, submission_etag(submission), required=False)
+    return submission.version if matched else None
 
 
 @router.put(
-    "/submissions/{submission_id}/values", response={200: SubmissionOut, **ERRORS}, summary="Ghi số liệu"
+    "/submissions/{submission_id}/values",
+    response={200: SubmissionOut},
+    summary="Ghi số liệu",
+    operation_id="submissions_put_values",
+    openapi_extra=etag_response(),
 )
 def put_values(
     request: HttpRequest,
     submission_id: int,
     payload: ValuesIn,
     response: HttpResponse,
-    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+    if_match: IfMatch = None,
 ) -> Any:
-    """Ghi nhiều số liệu (và phần lời văn) một lần: lỗi ở một số liệu thì không ghi số nào."""
+    """Ghi nhiều số liệu (và phần lời văn) một lần: lỗi ở một số liệu thì không ghi số nào.
+    Cần If-Match với ETag của lần đọc gần nhất (428 nếu thiếu, 412 nếu báo cáo đã bị sửa)."""
     scope = _scope(request)
     submission = access_submission(scope, submission_id)
-    _check_if_match(submission, if_match)
+    _check_if_match(submission, if_match, required=True)
     values = {(v.indicator.code, v.category): v for v in submission.values.select_related("indicator")}
     with transaction.atomic():
         errors: dict[str, list[str]] = {}
@@ -286,53 +310,61 @@ def _raw(value: Any) -> Any:
     return value
 
 
-@router.post("/submissions/{submission_id}/submit", response={200: SubmissionOut, **ERRORS}, summary="Nộp")
-def submit(request: HttpRequest, submission_id: int, response: HttpResponse) -> Any:
-    """Nộp lại lần hai (bấm hai lần, gửi lại) không tạo gì thêm."""
+@router.post(
+    "/submissions/{submission_id}/submit",
+    response={200: SubmissionOut},
+    summary="Nộp",
+    operation_id="submissions_submit",
+    openapi_extra=etag_response(),
+)
+def submit(request: HttpRequest, submission_id: int, response: HttpResponse, if_match: IfMatch = None) -> Any:
+    """Nộp lại lần hai (bấm hai lần, gửi lại) không tạo gì thêm. If-Match (nếu gửi): 412 nếu đã cũ."""
     scope = _scope(request)
-    submission = submission_submit(
-        actor=request.user, scope=scope, submission=access_submission(scope, submission_id)
-    )
+    found = access_submission(scope, submission_id)
+    _check_if_match(found, if_match, required=False)
+    submission = submission_submit(actor=request.user, scope=scope, submission=found)
     return _detail(access_submission(scope, submission.pk), response)
 
 
-def _seen_version(submission: Submission, if_match: str | None) -> int | None:
-    """With If-Match: 412 when already stale; else the version read, checked again under lock (409)."""
-    _check_if_match(submission, if_match)
-    return submission.version if if_match and if_match.strip() != "*" else None
-
-
-@router.post("/submissions/{submission_id}/approve", response={200: SubmissionOut, **ERRORS}, summary="Duyệt")
+@router.post(
+    "/submissions/{submission_id}/approve",
+    response={200: SubmissionOut},
+    summary="Duyệt",
+    operation_id="submissions_approve",
+    openapi_extra=etag_response(),
+)
 def approve(
-    request: HttpRequest,
-    submission_id: int,
-    response: HttpResponse,
-    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+    request: HttpRequest, submission_id: int, response: HttpResponse, if_match: IfMatch = None
 ) -> Any:
     """Số liệu được cộng vào tổng hợp cấp trên ngay khi duyệt. Báo cáo đã duyệt (người khác vừa
-    duyệt) trả 409; gửi If-Match để không duyệt báo cáo đã đổi từ lúc đọc."""
+    duyệt) trả 409; If-Match (nếu gửi): 412 nếu đã cũ, 409 nếu người khác xử lý cùng lúc."""
     scope = _scope(request)
-    submission = access_submission(scope, submission_id)
+    found = access_submission(scope, submission_id)
     submission = submission_approve(
-        actor=request.user, scope=scope, submission=submission, version=_seen_version(submission, if_match)
+        actor=request.user, scope=scope, submission=found, version=_seen_version(found, if_match)
     )
     return _detail(access_submission(scope, submission.pk), response)
 
 
 @router.post(
-    "/submissions/{submission_id}/return", response={200: SubmissionOut, **ERRORS}, summary="Trả lại để sửa"
+    "/submissions/{submission_id}/return",
+    response={200: SubmissionOut},
+    summary="Trả lại để sửa",
+    operation_id="submissions_return",
+    openapi_extra=etag_response(),
 )
 def return_submission(
     request: HttpRequest,
     submission_id: int,
     payload: ReturnIn,
     response: HttpResponse,
-    if_match: HeaderEx[str | None, P(alias="If-Match", max_length=100)] = None,
+    if_match: IfMatch = None,
 ) -> Any:
     """Trả lại cả báo cáo (comment) hoặc từng số liệu (values: chỉ tiêu + ý kiến); báo cáo đã duyệt
-    cũng trả lại được (mở lại từng số liệu)."""
+    cũng trả lại được (mở lại từng số liệu). If-Match (nếu gửi): 412 nếu đã cũ."""
     scope = _scope(request)
     submission = access_submission(scope, submission_id)
+    seen = _seen_version(submission, if_match)
     by_key = {(v.indicator.code, v.category): v.pk for v in submission.values.select_related("indicator")}
     comments: dict[int, str] = {}
     for item in payload.values:
@@ -348,17 +380,22 @@ def return_submission(
         submission=submission,
         comment=payload.comment,
         value_comments=comments,
-        version=_seen_version(submission, if_match),
+        version=seen,
     )
     return _detail(access_submission(scope, submission.pk), response)
 
 
-@router.get("/rollups", response={200: RollupOut, **ERRORS}, summary="Số liệu tổng hợp theo địa bàn")
+@router.get(
+    "/rollups",
+    response={200: RollupOut},
+    summary="Số liệu tổng hợp theo địa bàn",
+    operation_id="rollups_get",
+)
 def get_rollup(request: HttpRequest, query: Query[RollupQuery]) -> Any:
     """Tổng hợp đúng theo cách tổng hợp của chỉ tiêu, tính ngay khi báo cáo được duyệt.
     `by=children`: kèm số của từng đơn vị trực thuộc (cả nước: từng tỉnh, thành phố)."""
     indicator, period = _indicator(query.indicator), _period(query.period)
-    unit = _visible_unit(_scope(request), query.unit)
+    unit = _visible_unit(_scope(request), query)
     result = rollup(
         indicator=indicator,
         period=period,
@@ -387,11 +424,16 @@ def _row(c: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/completeness", response={200: CompletenessOut, **ERRORS}, summary="Tiến độ nộp báo cáo")
+@router.get(
+    "/completeness",
+    response={200: CompletenessOut},
+    summary="Tiến độ nộp báo cáo",
+    operation_id="completeness_get",
+)
 def get_completeness(request: HttpRequest, query: Query[CompletenessQuery]) -> Any:
     """Số báo cáo phải nộp, đã nộp, đúng hạn, muộn, còn thiếu (không bao giờ quá 100%)."""
     form, period = _form(query.form), _period(query.period)
-    unit = _visible_unit(_scope(request), query.unit)
+    unit = _visible_unit(_scope(request), query)
     report = completeness(form=form, period=period, unit=unit, by_children=query.by == "children")
     return {
         "form": form.code,

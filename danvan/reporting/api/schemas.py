@@ -1,15 +1,10 @@
 import datetime as dt
-from decimal import Decimal
 from typing import Literal
 
 from ninja import Field, Schema
 
-
-class ProblemOut(Schema):
-    status: int
-    code: str
-    detail: str
-    errors: dict[str, list[str]] | None = None
+from danvan.core.api.params import Number, PeriodCode, UnitFilter
+from danvan.core.api.problems import ProblemOut as ProblemOut
 
 
 class CategoryOut(Schema):
@@ -27,8 +22,8 @@ class IndicatorOut(Schema):
     denominator: str | None = None
     categories: list[CategoryOut]
     source: str = Field(description="Số liệu hệ thống tự điền: «ứng dụng.chỉ tiêu»; rỗng nếu nhập tay.")
-    min_value: Decimal | None = None
-    max_value: Decimal | None = None
+    min_value: Number | None = None
+    max_value: Number | None = None
 
 
 class SectionOut(Schema):
@@ -53,24 +48,23 @@ class FormOut(Schema):
     indicators: list[FormIndicatorOut]
 
 
-class SubmissionQuery(Schema):
-    unit: str | None = Field(None, description="Mã đơn vị; gồm cả cấp dưới.")
-    form: str | None = None
-    period: str | None = Field(None, description="Kỳ: 2022, 2019-Q1, 2020-M08, 2018-H1, 2025-9M, 2021-2025.")
+class SubmissionQuery(UnitFilter):
+    form: str | None = Field(None, max_length=40, description="Mã mẫu báo cáo.")
+    period: PeriodCode | None = None
     status: Literal["draft", "submitted", "returned", "approved"] | None = None
 
 
 class SubmissionOpenIn(Schema):
     form: str = Field(max_length=40)
     unit: str = Field(max_length=16, description="Mã đơn vị báo cáo.")
-    period: str = Field(max_length=10)
+    period: PeriodCode
 
 
 class ValueOut(Schema):
     indicator: str
     category: str
-    value: Decimal | bool | str | None
-    computed: Decimal | None = Field(None, description="Số hệ thống tính; khác value khi người nhập đã sửa.")
+    value: Number | bool | str | None
+    computed: Number | None = Field(None, description="Số hệ thống tính; khác value khi người nhập đã sửa.")
     override_reason: str
     comment: str
     returned: bool
@@ -102,7 +96,7 @@ class SubmissionOut(SubmissionSummaryOut):
 class ValueIn(Schema):
     indicator: str = Field(max_length=40)
     category: str = Field("", max_length=40)
-    value: Decimal | bool | str | None = Field(
+    value: Number | bool | str | None = Field(
         description="Số (9365, 45.7), true/false, chuỗi kiểu Việt Nam («9.365», «4,5 tỷ») hoặc null để xóa."
     )
     reason: str = Field("", max_length=500, description="Bắt buộc khi sửa số liệu hệ thống tự điền.")
@@ -126,19 +120,20 @@ class ReturnIn(Schema):
     values: list[ReturnValueIn] = Field(default_factory=list, max_length=500)
 
 
-class RollupQuery(Schema):
-    indicator: str
-    period: str
-    unit: str | None = Field(None, description="Mã đơn vị; bỏ trống: cả nước.")
+class RollupQuery(UnitFilter):
+    """`unit` empty: the whole nation (system administrators only)."""
+
+    indicator: str = Field(max_length=60, description="Mã chỉ tiêu.")
+    period: PeriodCode
     by: Literal["children"] | None = None
     category: str = ""
 
 
-class FigureOut(Schema):
+class RollupFigureOut(Schema):
     code: str
     name: str
     level: str
-    value: Decimal | None = Field(description="null: chưa có báo cáo (khác 0).")
+    value: Number | None = Field(description="null: chưa có báo cáo (khác 0).")
     count: int
 
 
@@ -146,15 +141,16 @@ class RollupOut(Schema):
     indicator: str
     period: str
     period_label: str
-    unit: FigureOut
-    children: list[FigureOut] | None = None
+    unit: RollupFigureOut
+    children: list[RollupFigureOut] | None = None
     as_of: dt.datetime | None = Field(description="Số liệu tính đến thời điểm này.")
 
 
-class CompletenessQuery(Schema):
-    form: str
-    period: str
-    unit: str | None = None
+class CompletenessQuery(UnitFilter):
+    """`unit` empty: the whole nation (system administrators only)."""
+
+    form: str = Field(max_length=40, description="Mã mẫu báo cáo.")
+    period: PeriodCode
     by: Literal["children"] | None = None
 
 

@@ -32,7 +32,7 @@ def test_a_province_report_docx_carries_the_figures(
     report(
         tree.commune_a, "2026-M03", reporter=personas.reporter_a, propaganda_sessions=5, gifts_value="4,5 tỷ"
     )
-    document, _ = document_request(
+    document = document_request(
         actor=personas.approver,
         scope=scope_for(personas.approver),
         type_code="report",

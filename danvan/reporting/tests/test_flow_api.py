@@ -115,12 +115,22 @@ def test_report_due_filled_submitted_returned_fixed_approved_and_counted(
         f"/api/v1/submissions/{sid}/values",
         {"values": [{"indicator": "dialogue_opinions", "value": "9", "reason": "Số liệu thực tế"}]},
         content_type="application/json",
+        HTTP_IF_MATCH=returned["ETag"],
     )
     assert locked.status_code == 422 or locked.status_code == 409
+    before = list(Value.objects.order_by("pk").values_list("number", "version"))
+    unconditional = reporter.put(
+        f"/api/v1/submissions/{sid}/values",
+        {"values": [{"indicator": "propaganda_sessions", "value": "3", "reason": "Số liệu thực tế"}]},
+        content_type="application/json",
+    )
+    assert unconditional.status_code == 428 and unconditional.json()["code"] == "precondition_required"
+    assert list(Value.objects.order_by("pk").values_list("number", "version")) == before
     fixed = reporter.put(
         f"/api/v1/submissions/{sid}/values",
         {"values": [{"indicator": "propaganda_sessions", "value": "3", "reason": "Số liệu thực tế"}]},
         content_type="application/json",
+        HTTP_IF_MATCH=returned["ETag"],
     )
     assert fixed.status_code == 200, fixed.content
     assert reporter.post(f"/api/v1/submissions/{sid}/submit").status_code == 200

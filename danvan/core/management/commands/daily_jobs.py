@@ -1,4 +1,5 @@
-"""Enqueue the daily jobs of every domain (reminders of reports, tasks and petitions; escalation).
+"""Enqueue the daily jobs of every domain (reminders of reports, tasks and petitions; escalation;
+the purge of expired Idempotency-Keys).
 
 Each job is idempotent within a day, so `scripts/run-site` runs this every hour and cron may run
 it as often as it likes: `python manage.py daily_jobs` (add --now to run them in this process).
@@ -14,6 +15,7 @@ DAILY = [
     ("danvan.reporting.tasks", "send_report_reminders"),
     ("danvan.meetings.tasks", "send_task_reminders"),
     ("danvan.petitions.tasks", "petition_reminders"),
+    ("danvan.core.tasks", "purge_idempotency_records"),
 ]
 
 

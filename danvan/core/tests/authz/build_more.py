@@ -239,7 +239,7 @@ def extraction(w: World) -> None:
 
 
 def documents(w: World) -> None:
-    document, _created = document_request(
+    document = document_request(
         actor=w.reporter_a,
         scope=scope(w.reporter_a),
         type_code="report",
