@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from danvan.core.tests.authz.spec import OF_A, SIGNED_IN, Operation, Page
+from danvan.reporting.api.endpoints import submission_etag
 from danvan.reporting.services.offline import submission_workbook
 
 POST_ONLY = "login 405 405 405 405 405 405"
@@ -96,6 +97,7 @@ OPERATIONS = {
     "PUT /api/v1/submissions/{submission_id}/values": Operation(
         OF_A,
         body=lambda w: {"values": [{"indicator": "propaganda_sessions", "value": 9, "reason": "Thực tế"}]},
+        headers=lambda w: {"If-Match": submission_etag(w.submission)},
     ),
     "POST /api/v1/submissions/{submission_id}/submit": Operation(OF_A),
     "POST /api/v1/submissions/{submission_id}/approve": Operation(

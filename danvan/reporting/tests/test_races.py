@@ -185,6 +185,6 @@ def test_the_api_refuses_a_stale_if_match_on_approval(report, personas, tree, pa
         value_comments={},
     )
     refused = client.post(f"/api/v1/submissions/{submission.pk}/approve", headers={"If-Match": etag})
-    assert refused.status_code == 412 and refused.json()["code"] == "precondition_failed"
+    assert refused.status_code == 412 and refused.json()["code"] == "stale_version"
     submission.refresh_from_db()
     assert submission.status == Status.RETURNED and not submission.is_counted
