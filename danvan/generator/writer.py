@@ -121,16 +121,10 @@ class Writer:
             raw.flush()
         models_written = [*self.tables, *self.raw]
         statements = connection.ops.sequence_reset_sql(no_style(), models_written)
-        # Fresh statistics, or the planner guesses from an empty table until autovacuum comes by
-        # (a 50× slower join plan at national scale); SQLite has no autovacuum to do it at all,
-        # and samples at most 1,000 rows an index so that it takes seconds, not minutes.
-        quote = connection.ops.quote_name
-        if connection.vendor == "sqlite":
-            statements.append("PRAGMA analysis_limit = 1000")
-        statements += [f"ANALYZE {quote(model._meta.db_table)}" for model in models_written]
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+        analyze(models_written)
         written = {model._meta.db_table: table.written for model, table in self.tables.items()}
         return written | {model._meta.db_table: table.written for model, table in self.raw.items()}
 
@@ -195,6 +189,18 @@ class RawTable:
                 cursor.executemany(insert, self.rows)
         self.written += len(self.rows)
         self.rows = []
+
+
+def analyze(models_written: list[type[models.Model]]) -> None:
+    """Fresh planner statistics for these tables, or the planner guesses from an empty table
+    until autovacuum comes by (a 50× slower join plan at national scale); SQLite has no
+    autovacuum to do it at all, and samples at most 1,000 rows an index (seconds, not minutes)."""
+    quote = connection.ops.quote_name
+    statements = ["PRAGMA analysis_limit = 1000"] if connection.vendor == "sqlite" else []
+    statements += [f"ANALYZE {quote(model._meta.db_table)}" for model in models_written]
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
 
 
 def db_datetime(value: dt.datetime) -> Any:
