@@ -3,7 +3,8 @@
 - staff: commune reporters and viewers and province approvers, spread over the provinces (API);
 - leaders: the commune and province approvers ("lanhdao.…"), for the dashboards;
 - reporters: commune reporters whose report of the last finished month is still to be filed
-  (missing, draft or returned), the end-of-period day's work;
+  (missing, draft or returned), the end-of-period day's work; `compared`: the names of the
+  indicators cross rules compare, which they leave as they are;
 - approvers: province approvers of provinces with reports of that month waiting for approval;
 - citizens: a province, one of its communes and a topic to send a petition about, and tracking
   codes of existing petitions to look up.
@@ -73,10 +74,20 @@ def end_of_period(limit: int = LIMIT) -> dict[str, Any]:
     return {
         "period": period.code,
         "form": FORM,
+        "compared": compared_names(),
         "reporters": _spread(reporters, limit),
         "approvers": approvers,
         "citizens": _citizens(limit),
     }
+
+
+def compared_names() -> list[str]:
+    """Names of the indicators a cross rule compares: the load test does not retype them."""
+    from danvan.reporting.models import CrossRule, Indicator
+
+    rules = CrossRule.objects.values_list("left_id", "right_id")
+    ids = {pk for pair in rules for pk in pair}
+    return sorted(Indicator.objects.filter(pk__in=ids).values_list("name", flat=True))
 
 
 def _citizens(limit: int) -> dict[str, Any]:

@@ -45,8 +45,9 @@ def failure_rows(path: Path) -> list[tuple[str, ...]]:
     return rows
 
 
-def main() -> int:
-    prefix = sys.argv[1] if len(sys.argv) > 1 else "var/loadtest/locust"
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    prefix = args[0] if args else "var/loadtest/locust"
     print(table(stats_rows(Path(f"{prefix}_stats.csv"))))
     failures = failure_rows(Path(f"{prefix}_failures.csv"))
     print("\nerrors: none" if len(failures) == 1 else "\nerrors:\n" + table(failures))

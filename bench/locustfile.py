@@ -57,9 +57,10 @@ SCENARIO = os.environ.get("SCENARIO", "end_of_period")
 SEARCHES = ["tân hòa", "phú", "an bình", "long", "thạnh", "hòa"]
 FORM_ENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-_EMPTY_INPUT = re.compile(r'<input id="v(\d+)" name="v\1" inputmode="decimal"[^>]*value=""')
+_NUMBER_INPUT = re.compile(r'<input id="v(\d+)" name="v\1" inputmode="decimal"[^>]*value="([^"]*)"')
 _VERSION = re.compile(r'name="ver(\d+)" value="(\d+)"')
 _COMPUTED = re.compile(r'name="r(\d+)"')
+_LABEL = re.compile(r'<label for="v(\d+)">([^<]*)')
 _REPORT_LINK = re.compile(r'href="/bao-cao/(\d+)/"')
 _TRACKING = re.compile(r"/gui-y-kien/theo-doi/([A-Z0-9-]+)/")
 _cycles = {
@@ -154,8 +155,30 @@ class WebUser(FastHttpUser):
         Logins.record(response.status_code == 302, (time.perf_counter() - started) * 1000)
 
 
+def figures_to_type(page: str, count: int = 6) -> list[tuple[int, int]]:
+    """(value id, version) of up to `count` figures to type on a report page: those the system
+    did not fill (no reason field) and no cross rule compares (`compared`: their names), the
+    empty ones first (a generated draft has them all)."""
+    versions, labels = dict(_VERSION.findall(page)), dict(_LABEL.findall(page))
+    computed = set(_COMPUTED.findall(page))
+    compared = tuple(ROWS.get("compared", []))
+    inputs = [
+        (pk, shown)
+        for pk, shown in _NUMBER_INPUT.findall(page)
+        if pk not in computed and not labels.get(pk, "").startswith(compared)
+    ]
+    empty = [pk for pk, shown in inputs if not shown]
+    chosen = random.sample(empty, min(count, len(empty)))
+    filled = [pk for pk, shown in inputs if shown]
+    chosen += random.sample(filled, min(count - len(chosen), len(filled)))
+    return [(int(pk), int(versions[pk])) for pk in chosen]
+
+
 class Reporter(WebUser):
-    """A commune reporter filing last month's report: inbox, open, type, submit; then reads."""
+    """A commune reporter filing last month's report: inbox, open, type, submit; then reads.
+
+    Typed figures stay within what the cross rules allow: the figures they compare (members
+    and eligible, answered and raised…) are left as they are."""
 
     weight = 6
     wait_time = between(1, 3)
@@ -190,10 +213,7 @@ class Reporter(WebUser):
             return
         self.report = int(found.group(1))
         page = self.client.get(f"/bao-cao/{self.report}/", name="/bao-cao/[id]/").text or ""
-        versions = dict(_VERSION.findall(page))
-        computed = set(_COMPUTED.findall(page))
-        empty = [pk for pk in _EMPTY_INPUT.findall(page) if pk not in computed]
-        self.to_type = [(int(pk), int(versions[pk])) for pk in random.sample(empty, min(6, len(empty)))]
+        self.to_type = figures_to_type(page)
 
     def type_value(self, value: int, version: int) -> None:
         self.post_form(
