@@ -48,7 +48,11 @@ def failure_rows(path: Path) -> list[tuple[str, ...]]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     prefix = args[0] if args else "var/loadtest/locust"
-    print(table(stats_rows(Path(f"{prefix}_stats.csv"))))
+    rows = stats_rows(Path(f"{prefix}_stats.csv"))
+    if len(rows) == 1:
+        print(f"no request was recorded: see {Path(prefix).parent / 'locust.log'}")
+        return 1
+    print(table(rows))
     failures = failure_rows(Path(f"{prefix}_failures.csv"))
     print("\nerrors: none" if len(failures) == 1 else "\nerrors:\n" + table(failures))
     logins = Path(prefix).parent / "logins.json"

@@ -66,6 +66,9 @@ _TRACKING = re.compile(r"/gui-y-kien/theo-doi/([A-Z0-9-]+)/")
 _cycles = {
     key: itertools.cycle(ROWS.get(key) or [{}]) for key in ("staff", "leaders", "reporters", "approvers")
 }
+_cycles["province_leaders"] = itertools.cycle(
+    [r for r in ROWS["leaders"] if r["unit"] == r["province"]] or [{}]
+)
 
 
 @events.init.add_listener

@@ -37,6 +37,15 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return found
 
 
+def test_every_cycle_the_users_take_is_defined() -> None:
+    text = LOCUSTFILE.read_text(encoding="utf-8")
+    taken = set(re.findall(r'next\(_cycles\["(\w+)"\]\)', text))
+    listed = re.search(r"_cycles = \{\s*key: .*? for key in \(([^)]*)\)", text, re.S)
+    assert listed is not None
+    defined = set(re.findall(r'_cycles\["(\w+)"\] =', text)) | set(re.findall(r'"(\w+)"', listed.group(1)))
+    assert taken and taken <= defined
+
+
 def logged_in(username: str) -> Client:
     client = Client()
     client.force_login(User.objects.get(username=username))
