@@ -7,6 +7,7 @@ TEST_DATABASE_URL_PG ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 SCALE ?= demo
 DB ?= sqlite
+SCENARIO ?= end_of_period
 
 .PHONY: run setup test lint typecheck migrations-check test-sqlite test-pg fuzz bench loadtest clean
 
@@ -63,9 +64,10 @@ $(VENV)/.bench: requirements/bench.lock $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) -m bench.run --scale $(SCALE) --db $(DB)
 
-## make loadtest SCALE=…: locust against gunicorn + db_worker on PostgreSQL, 127.0.0.1 only
+## make loadtest SCALE=… SCENARIO=end_of_period|dashboards: locust against gunicorn + db_worker
+## on PostgreSQL, 127.0.0.1 only (USERS, DURATION, WORKERS…: see bench/loadtest.sh)
 loadtest: $(VENV)/.bench
-	SCALE=$(SCALE) PY=$(PY) bench/loadtest.sh
+	SCALE=$(SCALE) SCENARIO=$(SCENARIO) PY=$(PY) bench/loadtest.sh
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3* staticfiles

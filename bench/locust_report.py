@@ -1,9 +1,11 @@
 """Print locust's CSV results as a table per endpoint: `python -m bench.locust_report PREFIX`.
 
-PREFIX is what was given to `locust --csv`: PREFIX_stats.csv and PREFIX_failures.csv are read.
+PREFIX is what was given to `locust --csv`: PREFIX_stats.csv and PREFIX_failures.csv are read,
+and the logins the locustfile kept apart (logins.json beside them), printed after the table.
 """
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -23,6 +25,8 @@ def stats_rows(path: Path) -> list[tuple[str, ...]]:
     with path.open(encoding="utf-8") as handle:
         for record in csv.DictReader(handle):
             name = record["Name"] if record["Name"] == "Aggregated" else f"{record['Type']} {record['Name']}"
+            if record["Request Count"] == "0":
+                continue  # the logins, counted before the reset
             values = [record[field] for field in FIELDS]
             values[2] = f"{float(values[2]):.1f}"
             values[6] = f"{float(values[6]):.0f}"
@@ -41,11 +45,23 @@ def failure_rows(path: Path) -> list[tuple[str, ...]]:
     return rows
 
 
-def main() -> int:
-    prefix = sys.argv[1] if len(sys.argv) > 1 else "var/loadtest/locust"
-    print(table(stats_rows(Path(f"{prefix}_stats.csv"))))
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    prefix = args[0] if args else "var/loadtest/locust"
+    rows = stats_rows(Path(f"{prefix}_stats.csv"))
+    if len(rows) == 1:
+        print(f"no request was recorded: see {Path(prefix).parent / 'locust.log'}")
+        return 1
+    print(table(rows))
     failures = failure_rows(Path(f"{prefix}_failures.csv"))
     print("\nerrors: none" if len(failures) == 1 else "\nerrors:\n" + table(failures))
+    logins = Path(prefix).parent / "logins.json"
+    if logins.exists():
+        found = json.loads(logins.read_text(encoding="utf-8"))
+        print(
+            "\nlogins (before the figures above, kept apart): {logins} in {seconds} s, "
+            "{failures} failed, p50 {p50_ms} ms, p95 {p95_ms} ms, max {max_ms} ms".format(**found)
+        )
     return 0
 
 

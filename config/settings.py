@@ -218,6 +218,8 @@ DEFAULT_FROM_EMAIL = env_str("DANVAN_FROM_EMAIL", "DanVan <no-reply@danvan.local
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
 DANVAN_API_TOKEN_DAYS = env_int("DANVAN_API_TOKEN_DAYS", 90, minimum=1)
+# Public petitions per client address and hour (the load test, all from 127.0.0.1, raises it).
+DANVAN_PETITION_PUBLIC_LIMIT = env_int("DANVAN_PETITION_PUBLIC_LIMIT", 10, minimum=1)
 
 # Security: production hardening (checked by `manage.py check --deploy`).
 SESSION_COOKIE_HTTPONLY = True

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import current_unit
 from danvan.core.task_retry import max_attempts
-from danvan.orgs.models import Organization, Person
+from danvan.orgs.models import Organization, Position
 from danvan.territory.models import Level, Unit
 
 
@@ -33,11 +33,12 @@ def home_summary(request: HttpRequest) -> dict[str, Any]:
         "organizations": Organization.objects.filter(
             unit__path__gte=lo, unit__path__lte=hi, valid_to__isnull=True
         ).count(),
-        "people": Person.objects.filter(
-            positions__organization__unit__path__gte=lo,
-            positions__organization__unit__path__lte=hi,
-            positions__end_date__isnull=True,
+        # distinct ids of the post holders: DISTINCT over whole person rows, joined to every
+        # position, took 180 ms for a province at national scale
+        "people": Position.objects.filter(
+            organization__unit__path__gte=lo, organization__unit__path__lte=hi, end_date__isnull=True
         )
+        .values("person_id")
         .distinct()
         .count(),
     }

@@ -8,12 +8,19 @@ the shape the application expects, deterministically for a seed:
   the former communes' bodies and heads before 1/7/2025, the commune's records keeper;
 - `accounts`: users and their grants;
 - `practices`: Dân vận khéo models and exemplars (about 18 per commune and year, ~300,000 over
-  five years at national scale), statuses by age, replications, late registrations. All years
-  are registered on today's units (the former communes get none).
+  five years at national scale), statuses by age, replications, late registrations;
+- `reporting`: the monthly commune report over `--years` (~8.6 million values), late and missing;
+- `petitions`: about 300 opinions, complaints and denunciations per commune, on statutory clocks;
+- `meetings` (with `hosts`, `dialogues`): giao ban, sơ kết and tổng kết with numbered notices,
+  attendees, conclusions and tasks and their course; dialogues with questions and promises;
+  citizen reception schedules and sessions;
+- `campaigns`: welfare campaigns per province and commune and year, contributions, distributions;
+- `membership`: members of the five organizations from a sampled population, eligible counts.
 
-Still to come, as their domains are built: `reporting` (periodic reports over `--years`),
-`meetings`, `petitions`, `campaigns`, `membership`, `documents`. A new module exposes
-`generate(ctx)` and is appended to `services.DOMAINS`; `generate --only DOMAIN` adds one
-domain to an existing generation. Writes go through `writer.Writer` (COPY on PostgreSQL, one
-prepared INSERT with executemany on SQLite).
+Most years are held on today's units (the former communes get their bodies and heads only).
+A new module exposes `generate(ctx)` and is appended to `services.DOMAINS`; what it needs from
+the earlier ones it reads from the Context, or through `known.ensure_known` when it runs alone
+(`generate --only DOMAIN` adds one domain to an existing generation). Derived tables the apps
+keep are rebuilt once at the end, in `services.DERIVED`. Writes go through `writer.Writer` (COPY
+on PostgreSQL, one prepared INSERT with executemany on SQLite).
 """

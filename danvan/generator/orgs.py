@@ -122,7 +122,7 @@ def generate(ctx: Context) -> None:
         }
         orgs = create_orgs(ctx, province, PROVINCE_ORGS, kinds, **words)
         ctx.organizations[province.pk] = orgs
-        people.fill_posts(ctx, rng, province, orgs, people.PROVINCE_POSTS, **words)
+        people.fill_posts(ctx, rng, province, orgs, people.PROVINCE_POSTS, words=words)
     former = former_communes(ctx)
     with_setting = set(UnitSetting.objects.filter(unit__in=ctx.communes).values_list("unit_id", flat=True))
     for commune in ctx.communes:
@@ -130,7 +130,9 @@ def generate(ctx: Context) -> None:
         specs = COMMUNE_ORGS + (SPECIAL_ZONE_ORGS if commune.kind == Kind.DAC_KHU else [])
         orgs = create_orgs(ctx, commune, specs, kinds)
         ctx.organizations[commune.pk] = orgs
-        officials = people.fill_posts(ctx, rng, commune, orgs, people.commune_posts(rng), party="Đảng ủy")
+        officials = people.fill_posts(
+            ctx, rng, commune, orgs, people.commune_posts(rng), words={"party": "Đảng ủy"}
+        )
         neighbourhood_boards(ctx, rng, commune, orgs["mttq"], kinds)
         for old in former.pop(commune.pk, []):
             former_commune(ctx, rng, commune, old, kinds, officials)  # pops who it carries over
@@ -159,7 +161,7 @@ def neighbourhood_boards(
             sort_key=sort_key(name),
         )
         ctx.writer.add(board)
-        people.fill_posts(ctx, rng, commune, {"btmt": board.pk}, people.NEIGHBOURHOOD_POSTS)
+        people.fill_posts(ctx, rng, commune, {"btmt": board.pk}, people.NEIGHBOURHOOD_POSTS, record=False)
         for _ in range(rng.randint(0, 2)):
             member = people.new_person(ctx, rng, commune.pk, region, people.RESIDENT)
             people.add_position(ctx, member, board.pk, people.MEMBER[1], commune.valid_from, None)

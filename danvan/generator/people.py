@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from danvan.core.text import fold, sort_key
 from danvan.generator.names import person_name
-from danvan.generator.plan import Context
+from danvan.generator.plan import Context, Post
 from danvan.generator.regions import Region
 from danvan.orgs.models import Person, Position
 from danvan.territory.models import REFORM_DATE, Unit
@@ -119,9 +119,17 @@ def add_position(
 
 
 def fill_posts(
-    ctx: Context, rng: random.Random, unit: Unit, orgs: dict[str, int], posts: list, **words: str
+    ctx: Context,
+    rng: random.Random,
+    unit: Unit,
+    orgs: dict[str, int],
+    posts: list,
+    *,
+    words: dict[str, str] | None = None,
+    record: bool = True,
 ) -> dict[str, int]:
     """Create the people of `posts` that the unit's organizations call for; slot → person id.
+    With `record`, the posts are registered in `ctx.posts[unit.pk]` for the later domains.
 
     A holder is replaced, with probability TURNOVER, on a day between the start of the term
     (1/7/2025, when the new units began) and today: the first holder's positions end the day before.
@@ -129,18 +137,23 @@ def fill_posts(
     people: dict[str, int] = {}
     region = ctx.region(unit)
     latest_change = ctx.today - dt.timedelta(days=30)
+    registered = ctx.posts.setdefault(unit.pk, []) if record else []
+    words = words or {}
     for slot, profile, duties in posts:
-        held = [(orgs[role], title.format(**words)) for role, title in duties if role in orgs]
+        held = [(role, orgs[role], title.format(**words)) for role, title in duties if role in orgs]
         if not held:
             continue
         person = new_person(ctx, rng, unit.pk, region, profile)
         start = REFORM_DATE
         if latest_change > REFORM_DATE + dt.timedelta(days=30) and rng.random() < TURNOVER:
             start = REFORM_DATE + dt.timedelta(days=rng.randint(30, (latest_change - REFORM_DATE).days))
-            for organization_id, title in held:
-                add_position(ctx, person, organization_id, title, REFORM_DATE, start - dt.timedelta(days=1))
+            end = start - dt.timedelta(days=1)
+            for role, organization_id, title in held:
+                add_position(ctx, person, organization_id, title, REFORM_DATE, end)
+                registered.append(Post(person, organization_id, role, title, REFORM_DATE, end))
             person = new_person(ctx, rng, unit.pk, region, profile)
-        for organization_id, title in held:
+        for role, organization_id, title in held:
             add_position(ctx, person, organization_id, title, start, None)
+            registered.append(Post(person, organization_id, role, title, start, None))
         people[slot] = person
     return people

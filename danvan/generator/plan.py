@@ -33,6 +33,22 @@ class Neighbourhood:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post held in an organization of a province or commune, registered for the domains that
+    need people (meetings: chairs, attendees, task owners, reception heads)."""
+
+    person_id: int
+    organization_id: int
+    role: str  # of the organization ("party", "mttq"…), as in Context.organizations
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
 @dataclass
 class Context:
     """Shared by the domain modules; each reads what the ones before it registered."""
@@ -50,6 +66,8 @@ class Context:
     neighbourhoods: dict[int, list[Neighbourhood]] = field(default_factory=dict)
     # Registered by the orgs module: unit id → {role of the organization ("party", "mttq"…): its id}.
     organizations: dict[int, dict[str, int]] = field(default_factory=dict)
+    # Registered by the orgs module: unit id → the posts of its organizations (not neighbourhoods').
+    posts: dict[int, list[Post]] = field(default_factory=dict)
 
     @property
     def window_start(self) -> dt.date:

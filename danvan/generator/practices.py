@@ -19,9 +19,9 @@ from functools import lru_cache
 from django.utils import timezone
 
 from danvan.core.text import fold, sort_key
+from danvan.generator.known import ensure_known
 from danvan.generator.orgs import KINDS
 from danvan.generator.plan import Context, Neighbourhood
-from danvan.orgs.models import Organization
 from danvan.practices.models import Kind, Practice, PracticeField, Status, StatusChange, Subject
 from danvan.practices.services.registration import CONTENT_FIELDS, NOT_TEXT
 from danvan.territory.models import PATH_SEGMENT, Level, Unit
@@ -142,29 +142,8 @@ def _years(ctx: Context) -> list[int]:
     return list(range(ctx.today.year - max(ctx.years, 1) + 1, ctx.today.year + 1))
 
 
-def _load_known(ctx: Context) -> None:
-    """When run on its own over an earlier generation: neighbourhoods and organizations from the
-    database instead of what the territory and orgs modules registered."""
-    chosen = {c.pk for c in ctx.communes}
-    for pk, parent_id, name, kind in (
-        Unit.objects.filter(level=Level.NEIGHBOURHOOD, parent_id__in=chosen, valid_to__isnull=True)
-        .order_by("pk")
-        .values_list("pk", "parent_id", "name", "kind")
-    ):
-        ctx.neighbourhoods.setdefault(parent_id, []).append(Neighbourhood(pk, name, kind))
-    role_of = {code: role for role, (code, _name) in KINDS.items()}
-    for pk, unit_id, code in (
-        Organization.objects.filter(unit_id__in=chosen, valid_to__isnull=True)
-        .order_by("pk")
-        .values_list("pk", "unit_id", "kind__code")
-    ):
-        if code in role_of:
-            ctx.organizations.setdefault(unit_id, {}).setdefault(role_of[code], pk)
-
-
 def generate(ctx: Context) -> None:
-    if ctx.communes and not any(c.pk in ctx.organizations for c in ctx.communes):
-        _load_known(ctx)
+    ensure_known(ctx)
     fields = {
         f.code: f.pk
         for f in PracticeField.objects.filter(code__in=WORDS, province__isnull=True, year__isnull=True)

@@ -1,5 +1,5 @@
 """Monthly report submissions of every commune over `--years`, with a value for every indicator
-of the standard monthly form, then the rollup cells rebuilt from them.
+of the standard monthly form (the rollup cells are rebuilt from them afterwards: services.DERIVED).
 
 Realistic timing: about 6% of months are never reported (more in the last months), 12% are
 submitted late, the latest finished month is still partly in draft or waiting for approval.
@@ -17,7 +17,6 @@ from danvan.core.periods import Period
 from danvan.generator.plan import Context
 from danvan.generator.writer import db_date, db_datetime
 from danvan.reporting.models import Aggregation, Indicator, ReportForm, Status, Submission, Value, ValueType
-from danvan.reporting.services.rollups import rollups_rebuild
 from danvan.territory.models import Unit
 
 FORM = "dv-xa-thang"
@@ -100,8 +99,7 @@ def generate(ctx: Context) -> None:
                 vid = ctx.writer.next_id(Value)
                 values.add(_value_row(vid, sid, indicator, category, number, ctx.now))
     submissions.flush()
-    values.flush()
-    rollups_rebuild()
+    values.flush()  # the rollup cells are rebuilt with the other derived tables (services.DERIVED)
 
 
 def _timing(

@@ -10,23 +10,38 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.audit.services import audit_record
-from danvan.generator import accounts, orgs, petitions, practices, reporting, territory
+from danvan.generator import (
+    accounts,
+    campaigns,
+    meetings,
+    membership,
+    orgs,
+    petitions,
+    practices,
+    reporting,
+    territory,
+)
 from danvan.generator.models import GenerationRun
 from danvan.generator.plan import DEMO_COMMUNES, Context, Scale, TerritoryMissing, select_units
+from danvan.generator.writer import analyze
 from danvan.orgs.models import Organization
+from danvan.practices.models import PracticeCell, PracticePresence, PracticeReach
 from danvan.practices.services.tally import tally_rebuild
+from danvan.reporting.models import CompletenessCell, RollupCell
 from danvan.reporting.services.completeness import completeness_refresh
+from danvan.reporting.services.rollups import rollups_rebuild
 from danvan.territory.models import Level, Unit
 
 DEFAULT_PASSWORD = "DanVan@Bench2026"
 
 # The domain modules, in the order they run; each reads what the ones before it registered in
-# the Context. Reports, petitions and campaigns come later.
+# the Context (or, run alone with --only, what generator.known reads back from the database).
 DOMAINS: list[tuple[str, Callable[[Context], None]]] = [
     ("territory", territory.generate),
     ("orgs", orgs.generate),
@@ -34,7 +49,32 @@ DOMAINS: list[tuple[str, Callable[[Context], None]]] = [
     ("practices", practices.generate),
     ("reporting", reporting.generate),
     ("petitions", petitions.generate),
+    ("meetings", meetings.generate),
+    ("campaigns", campaigns.generate),
+    ("membership", membership.generate),
 ]
+
+# Derived and cached tables the apps keep from their records, rebuilt once every domain has
+# written its rows (written raw, past the services that keep those tables exact): (name, the
+# domains whose rows they are derived from, the app's own rebuild function, the models it
+# fills). This is the one place to add a new one.
+DERIVED: list[tuple[str, set[str], Callable[[], object], list[type[Model]]]] = [
+    ("reporting rollups", {"reporting"}, rollups_rebuild, [RollupCell]),
+    ("practices tally", {"practices"}, tally_rebuild, [PracticeCell, PracticeReach, PracticePresence]),
+    # dropped here, computed again per form and period when first read
+    ("report completeness", {"territory", "reporting"}, completeness_refresh, [CompletenessCell]),
+]
+
+
+def derived_rebuild(ran: list[str], progress: Callable[[str, float], None] | None, started: float) -> None:
+    """Rebuild the derived tables of the domains that ran, then give the planner their statistics
+    (the tables the domains wrote were analyzed by `Writer.close`)."""
+    for name, domains, rebuild, models in DERIVED:
+        if domains & set(ran):
+            rebuild()
+            analyze(models)
+            if progress is not None:
+                progress(name, time.monotonic() - started)
 
 
 class GenerationRefused(Exception):
@@ -110,7 +150,7 @@ def dataset_generate(
             if progress is not None:
                 progress(name, time.monotonic() - started)
         rows = ctx.writer.close()
-        rebuild_derived()
+        derived_rebuild([name for name, _generate in DOMAINS], progress, started)
         run = GenerationRun.objects.create(
             scale=scale,
             seed=seed,
@@ -122,17 +162,6 @@ def dataset_generate(
         )
         audit_record(actor=None, action="generator.generate", obj=run, changes={"rows": rows})
     return GenerationResult(run, created=True, skipped_communes=skipped)
-
-
-def rebuild_derived() -> None:
-    """The tables the apps keep from their records (here written raw, bypassing the services that
-    maintain them), recomputed once every domain has written its rows (the reporting module
-    rebuilds its rollup cells itself)."""
-    tally_rebuild()
-    completeness_refresh()
-    # Planner statistics of the tables just filled: SQLite keeps none until ANALYZE runs.
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 def filled_units(scale: Scale, province_code: str, day: dt.date) -> tuple[list[Unit], list[Unit]]:
@@ -183,7 +212,7 @@ def dataset_extend(
             if progress is not None:
                 progress(name, time.monotonic() - started)
         rows = ctx.writer.close()
-        rebuild_derived()
+        derived_rebuild([name for name, _generate in chosen], progress, started)
         again = sorted(set(rows) & set(previous.rows))
         if again:
             raise GenerationRefused(_("Đã sinh %(tables)s rồi.") % {"tables": ", ".join(again)})

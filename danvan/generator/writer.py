@@ -121,14 +121,10 @@ class Writer:
             raw.flush()
         models_written = [*self.tables, *self.raw]
         statements = connection.ops.sequence_reset_sql(no_style(), models_written)
-        if connection.vendor == "postgresql":
-            # Fresh statistics, or the planner guesses from an empty table until autovacuum
-            # comes by (a 50× slower join plan at national scale).
-            quote = connection.ops.quote_name
-            statements += [f"ANALYZE {quote(model._meta.db_table)}" for model in models_written]
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+        analyze(models_written)
         written = {model._meta.db_table: table.written for model, table in self.tables.items()}
         return written | {model._meta.db_table: table.written for model, table in self.raw.items()}
 
@@ -141,14 +137,40 @@ class RawTable:
     def __init__(self, model: type[models.Model], batch_rows: int = 50_000) -> None:
         self.model = model
         self.fields = list(model._meta.concrete_fields)
+        self.names = [field.attname for field in self.fields]
         self.batch_rows = batch_rows
         self.rows: list[tuple[Any, ...]] = []
         self.written = 0
+        self._defaults: dict[str, Any] | None = None
 
     def add(self, row: tuple[Any, ...]) -> None:
         self.rows.append(row)
         if len(self.rows) >= self.batch_rows:
             self.flush()
+
+    def add_values(self, **values: Any) -> None:
+        """A row by attribute name (`meeting_id=…`), in database form; the fields not named get
+        their default (auto timestamps: now), so the column order lives in one place."""
+        row = dict(self._defaults if self._defaults is not None else self._prepare_defaults())
+        size = len(row)
+        row.update(values)  # the defaults are in column order; a known name keeps its place
+        if len(row) != size:
+            unknown = sorted(values.keys() - set(self.names))
+            raise TypeError(f"{self.model.__name__} has no field {', '.join(unknown)}")
+        self.add(tuple(row.values()))
+
+    def _prepare_defaults(self) -> dict[str, Any]:
+        stamp = db_datetime(timezone.now())
+        defaults: dict[str, Any] = {}
+        for field in self.fields:
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                defaults[field.attname] = stamp
+            elif field.has_default() or not field.null:
+                defaults[field.attname] = field.get_db_prep_save(field.get_default(), connection)
+            else:
+                defaults[field.attname] = None
+        self._defaults = defaults
+        return defaults
 
     def flush(self) -> None:
         if not self.rows:
@@ -169,9 +191,25 @@ class RawTable:
         self.rows = []
 
 
+def analyze(models_written: list[type[models.Model]]) -> None:
+    """Fresh planner statistics for these tables, or the planner guesses from an empty table
+    until autovacuum comes by (a 50× slower join plan at national scale); SQLite has no
+    autovacuum to do it at all, and samples at most 1,000 rows an index (seconds, not minutes)."""
+    quote = connection.ops.quote_name
+    statements = ["PRAGMA analysis_limit = 1000"] if connection.vendor == "sqlite" else []
+    statements += [f"ANALYZE {quote(model._meta.db_table)}" for model in models_written]
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
 def db_datetime(value: dt.datetime) -> Any:
     return connection.ops.adapt_datetimefield_value(value)
 
 
 def db_date(value: dt.date) -> Any:
     return connection.ops.adapt_datefield_value(value)
+
+
+def db_time(value: dt.time) -> Any:
+    return connection.ops.adapt_timefield_value(value)
