@@ -68,3 +68,17 @@ def stats_sheet_tables(figures: list[Figure], tables: list[Table]) -> list[Sheet
         for table in tables
     ]
     return [summary, *details]
+
+
+def round_columns() -> list[Column]:
+    return [
+        Column(_("Đợt bình xét"), width=44),
+        Column(_("Đơn vị"), width=28),
+        Column(_("Năm"), width=8),
+        Column(_("Số mô hình"), INTEGER, 12),
+        Column(_("Tình trạng"), width=16),
+    ]
+
+
+def round_row(r: Any) -> list[Any]:
+    return [r.title, r.unit.name, r.year, r.n_items, r.get_state_display()]

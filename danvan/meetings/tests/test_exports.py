@@ -52,3 +52,16 @@ def test_another_commune_exports_none_of_commune_a(schedule, personas, bodies, c
         assert column(client.get("/hoi-nghi/", {"xuat": "xlsx"}), "Tên hội nghị") == []
         assert column(client.get("/hoi-nghi/nhiem-vu/", {"xuat": "xlsx"}), "Nhiệm vụ") == []
         assert client_for(None).get("/hoi-nghi/", {"xuat": "xlsx"}).status_code == 302
+
+
+def test_an_organizations_assigned_tasks_export_and_its_refusal(
+    schedule, personas, bodies, client_for, unchanged
+):
+    _closed_with_task(schedule, personas, bodies, "Sơ kết tháng")
+    url = f"/hoi-nghi/viec-duoc-giao/{bodies.front_a.pk}/"
+    client = client_for(personas.reporter_a)
+    assert column(client.get(url, {"xuat": "chu-tri"}), "Nhiệm vụ") == ["Việc của Sơ kết tháng"]
+    assert column(client.get(url, {"xuat": "da-giao"}), "Nhiệm vụ") == []  # the front assigned nothing
+    with unchanged():
+        assert client_for(personas.reporter_b).get(url, {"xuat": "chu-tri"}).status_code == 404
+        assert client_for(personas.other_approver).get(url, {"xuat": "chu-tri"}).status_code == 404

@@ -163,7 +163,7 @@ def evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 @login_required
 @refusals
-def assigned(request: HttpRequest, organization_id: int) -> HttpResponse:
+def assigned(request: HttpRequest, organization_id: int) -> HttpResponseBase:
     """Việc được giao: every task an organization owns, overdue first, and what it assigned."""
     scope = scope_of(request)
     organization = Organization.objects.select_related("unit").filter(pk=organization_id).first()
@@ -172,6 +172,21 @@ def assigned(request: HttpRequest, organization_id: int) -> HttpResponse:
     today = timezone.localdate()
     rows = access.visible_tasks(scope)
     owned = task_list(rows.filter(owner=organization))
+    for table, title, chosen in (
+        ("chu-tri", _("Việc được giao"), owned),
+        ("da-giao", _("Việc đã giao"), task_list(rows.filter(assigner=organization))),
+    ):
+        if wants_export(request, table):
+            filters = filters_text([(_("Tổ chức"), organization.name)])
+            export = ListExport(
+                f"{title} — {organization.name}",
+                f"{table}-{organization.pk}",
+                task_columns(),
+                chosen,
+                task_row,
+                filters,
+            )
+            return export_response(request, export)
     context = {
         "organization": organization,
         "overdue": overdue(owned, today),

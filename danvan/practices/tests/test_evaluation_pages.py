@@ -150,3 +150,16 @@ def test_rounds_list_and_board_query_counts(register, personas, client_for, djan
     assert len(page.context["rows"]) == 6
     with django_assert_max_num_queries(16):
         assert len(chair.get(f"{ROUNDS}{evaluation.pk}/cham-diem/").context["score_forms"]) == 6
+
+
+def test_the_rounds_list_in_excel_holds_what_the_page_shows(register, personas, client_for, unchanged):
+    from danvan.core.tests.exports import column
+
+    ready = move(register(), personas.reporter_a, Status.IN_PROGRESS)
+    chair = client_for(personas.approver)
+    evaluation = create_round(chair, [personas.approver])
+    chair.post(f"{ROUNDS}{evaluation.pk}/them/", {"practices": [ready.pk]})
+    assert column(chair.get(ROUNDS, {"xuat": "xlsx"}), "Đợt bình xét") == ["Bình xét năm 2026"]
+    assert column(chair.get(ROUNDS, {"xuat": "xlsx"}), "Số mô hình") == [1]
+    with unchanged():
+        assert column(client_for(personas.other_approver).get(ROUNDS, {"xuat": "xlsx"}), "Đợt bình xét") == []

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.models import Role
 from danvan.core.errors import DomainError
+from danvan.core.export import ListExport, export_response, wants_export
 from danvan.practices.access import (
     ROUND_CHAIR,
     ROUND_READ,
@@ -22,6 +23,7 @@ from danvan.practices.access import (
     visible_practices,
     visible_rounds,
 )
+from danvan.practices.exports import round_columns, round_row
 from danvan.practices.forms import add_domain_errors
 from danvan.practices.forms.evaluation import AddPracticesForm, DecisionForm, RoundForm, ScoreForm
 from danvan.practices.models import EvaluationRound
@@ -57,10 +59,14 @@ def _round_crumbs(evaluation: EvaluationRound | None = None, *last: tuple[str, s
 
 
 @login_required
-def rounds(request: HttpRequest) -> HttpResponse:
+def rounds(request: HttpRequest) -> HttpResponseBase:
     listed = visible_rounds(scope_of(request)).select_related("unit").annotate(n_items=Count("items"))
+    listed = listed.order_by("-year", "-created_at")
+    if wants_export(request):
+        export = ListExport(_("Đợt bình xét"), "dot-binh-xet", round_columns(), listed, round_row, "")
+        return export_response(request, export)
     context = {
-        "rounds": listed.order_by("-year", "-created_at"),
+        "rounds": listed,
         "can_create": may_on_current(request, Role.APPROVER),
         "breadcrumbs": crumbs((_("Bình xét"), None)),
     }

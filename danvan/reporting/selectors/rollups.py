@@ -182,8 +182,8 @@ def _merge_years(indicator: Indicator, cells: list[tuple]) -> tuple:
     """Cells of consecutive years → one (total, count, low, high); LATEST keeps the last year."""
     if not cells:
         return (None, 0, None, None)
-    if indicator.aggregation == Aggregation.LATEST:
-        return cells[-1]
+    if len(cells) == 1 or indicator.aggregation == Aggregation.LATEST:
+        return cells[-1]  # one year (every period but a multi-year one): the cell as it is
     total = sum(Decimal(str(c[0])) for c in cells)
     count = sum(int(c[1]) for c in cells)
     lows = [Decimal(str(c[2])) for c in cells if c[2] is not None]
