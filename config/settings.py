@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "danvan.accounts.middleware.SessionActivityMiddleware",  # after SessionMiddleware: runs before its save
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -134,7 +135,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions expire after inactivity (seconds) and when the browser closes.
 SESSION_COOKIE_AGE = env_int("DANVAN_SESSION_SECONDS", 8 * 3600, minimum=300)
-SESSION_SAVE_EVERY_REQUEST = True
+# Sliding idle expiry, saved at most once per interval (accounts.middleware.SessionActivityMiddleware)
+# rather than on every request (SESSION_SAVE_EVERY_REQUEST wrote the session row each time).
+DANVAN_SESSION_REFRESH_SECONDS = env_int("DANVAN_SESSION_REFRESH_SECONDS", 300, minimum=0)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Lockout after repeated failed logins (django-axes): per username and address.

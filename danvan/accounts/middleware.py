@@ -1,5 +1,7 @@
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -43,3 +45,26 @@ class SecondFactorRequiredMiddleware:
             )
             return redirect("accounts:second_factor")
         return self.get_response(request)
+
+
+SESSION_TOUCHED_KEY = "danvan_touched"
+
+
+class SessionActivityMiddleware:
+    """Keep the session's idle expiry sliding (SESSION_COOKIE_AGE after the last activity) without
+    writing the session row on every request: the session is saved, and its expiry pushed back,
+    at most once every DANVAN_SESSION_REFRESH_SECONDS. An idle session therefore ends between
+    SESSION_COOKIE_AGE minus that interval and SESSION_COOKIE_AGE after the last request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty():
+            return response
+        now = int(time.time())
+        if now - int(session.get(SESSION_TOUCHED_KEY, 0)) >= settings.DANVAN_SESSION_REFRESH_SECONDS:
+            session[SESSION_TOUCHED_KEY] = now  # modified: SessionMiddleware saves it with a new expiry
+        return response

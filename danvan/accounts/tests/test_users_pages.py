@@ -80,6 +80,7 @@ def _count_queries(client) -> int:
 
 def test_users_list_query_count_does_not_grow_with_rows(personas, tree, client_for):
     client = client_for(personas.unit_admin)
+    _count_queries(client)  # the first request of a session also saves it (its activity time)
     few = _count_queries(client)
     for n in range(20):
         user = UserFactory(username=f"them{n}")
@@ -87,6 +88,6 @@ def test_users_list_query_count_does_not_grow_with_rows(personas, tree, client_f
         Grant.objects.create(user=user, unit=tree.commune_b, role=Role.REPORTER)
     many = _count_queries(client)
     assert many == few
-    # session, user, scope grants, count, page, grants (one prefetch), filter units, switcher units,
-    # and the session save (savepoint, update, release): a fixed number, whatever the rows.
-    assert many == 11
+    # session, user, scope grants, count, page, grants (one prefetch), filter units, switcher units:
+    # a fixed number, whatever the rows (the session is saved at most once every few minutes).
+    assert many == 8
