@@ -12,7 +12,10 @@ each container period; the difference is applied when a newer or older value com
 MIN/MAX cells are recomputed from the values when a value is removed.
 
 `rollups_rebuild()` computes every cell from the values with a few GROUP BY statements; the
-tests check that incremental maintenance and a rebuild always agree.
+tests check that incremental maintenance and a rebuild always agree. The values are first added
+up per unit, then per node (a commune's sums reach its province and the nation), and the cells
+are inserted in the order of their unique index: at national scale (12 million cells) inserting
+them in hash order cost three times the aggregation.
 """
 
 import datetime as dt
@@ -112,28 +115,37 @@ def rollups_apply(submission: Submission, *, sign: int) -> int:
     now = timezone.now()
     cells = _locked_cells(keys)
     touched_minmax: set[CellKey] = set()
-    changed, created = [], []
+    written, emptied = [], []
     for key in sorted(keys):
         d_total, d_count, number = deltas[key[:3]]
         cell = cells.get(key)
-        if cell is None:
-            cell = RollupCell(
-                indicator_id=key[0], category=key[1], period_code=key[2], node=key[3], updated_at=now
-            )
-            created.append(cell)
-        else:
-            changed.append(cell)
-        cell.total = Decimal(cell.total or 0) + d_total
-        cell.count = (cell.count or 0) + d_count
-        cell.updated_at = now
+        total = Decimal(cell.total if cell else 0) + d_total
+        count = (cell.count if cell else 0) + d_count
+        low = None if cell is None or cell.low is None else Decimal(cell.low)
+        high = None if cell is None or cell.high is None else Decimal(cell.high)
         if sign > 0:
-            cell.low = number if cell.low is None else min(Decimal(cell.low), number)
-            cell.high = number if cell.high is None else max(Decimal(cell.high), number)
+            low = number if low is None else min(low, number)
+            high = number if high is None else max(high, number)
         else:
             touched_minmax.add(key)
-    RollupCell.objects.bulk_update(changed, ["total", "count", "low", "high", "updated_at"])
-    RollupCell.objects.bulk_create(created)
-    RollupCell.objects.filter(pk__in=[c.pk for c in changed if c.count <= 0]).delete()
+        if cell is not None and count <= 0:
+            emptied.append(cell.pk)
+            continue
+        written.append(
+            RollupCell(
+                indicator_id=key[0], category=key[1], period_code=key[2], node=key[3],
+                total=total, count=count, low=low, high=high, updated_at=now,
+            )
+        )  # fmt: skip
+    # one INSERT … ON CONFLICT for new and changed cells: `bulk_update` built a CASE per row and
+    # field (0,65 s of Python for the 1.000 cells of one commune's monthly report)
+    RollupCell.objects.bulk_create(
+        written,
+        update_conflicts=True,
+        unique_fields=["indicator", "period_code", "node", "category"],
+        update_fields=["total", "count", "low", "high", "updated_at"],
+    )
+    RollupCell.objects.filter(pk__in=emptied).delete()
     if touched_minmax:
         _recompute_extremes(touched_minmax, submission)
     return len(keys)
@@ -234,16 +246,22 @@ def _temp_table(cursor: Any, name: str, columns: str, rows: list[tuple[Any, ...]
 _ADDITIVE_SQL = """
 INSERT INTO reporting_rollupcell
   (indicator_id, category, period_code, node, total, count, low, high, updated_at)
-SELECT v.indicator_id, v.category, p.container, n.node,
-       SUM(v.number), COUNT(*), MIN(v.number), MAX(v.number), %s
-FROM reporting_value v
-JOIN reporting_submission s
-  ON s.id = v.submission_id AND s.is_counted
-JOIN reporting_indicator i ON i.id = v.indicator_id
-JOIN rollup_nodes n ON n.unit_id = s.unit_id
-JOIN rollup_periods p ON p.period_code = s.period_code
-WHERE v.number IS NOT NULL AND i.aggregation IN (%s, %s, %s, %s)
-GROUP BY v.indicator_id, v.category, p.container, n.node
+SELECT u.indicator_id, u.category, u.container, n.node,
+       SUM(u.total), SUM(u.count), MIN(u.low), MAX(u.high), %s
+FROM (
+  SELECT v.indicator_id, v.category, p.container, s.unit_id,
+         SUM(v.number) AS total, COUNT(*) AS count, MIN(v.number) AS low, MAX(v.number) AS high
+  FROM reporting_value v
+  JOIN reporting_submission s
+    ON s.id = v.submission_id AND s.is_counted
+  JOIN reporting_indicator i ON i.id = v.indicator_id
+  JOIN rollup_periods p ON p.period_code = s.period_code
+  WHERE v.number IS NOT NULL AND i.aggregation IN (%s, %s, %s, %s)
+  GROUP BY v.indicator_id, v.category, p.container, s.unit_id
+) u
+JOIN rollup_nodes n ON n.unit_id = u.unit_id
+GROUP BY u.indicator_id, u.category, u.container, n.node
+ORDER BY u.indicator_id, u.container, n.node, u.category
 """
 _LATEST_SQL = """
 INSERT INTO reporting_rollupcell
@@ -263,6 +281,7 @@ FROM (
 JOIN rollup_nodes n ON n.unit_id = latest.unit_id
 WHERE latest.rank = 1
 GROUP BY indicator_id, category, container, node
+ORDER BY indicator_id, container, node, category
 """
 
 
