@@ -308,7 +308,8 @@ class RollupCell(models.Model):
     is the absence of a cell and 0 a real zero.
     """
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    # db_index=False: rollup_cell_unique begins with the indicator and serves its lookups
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+", db_index=False)
     category = models.CharField(max_length=40, blank=True, default="")
     period_code = models.CharField(max_length=10)
     node = models.IntegerField()
@@ -335,7 +336,8 @@ class CompletenessCell(models.Model):
     the first time it is needed, then kept exact by the workflow in the same transaction as each
     step (services/completeness.py), so a dashboard reads one row instead of counting."""
 
-    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="+")
+    # db_index=False: completeness_cell_unique begins with the form and serves its lookups
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="+", db_index=False)
     period_code = models.CharField(max_length=10)
     node = models.IntegerField()
     expected = models.IntegerField(default=0)
