@@ -29,7 +29,7 @@ from danvan.generator import (
 )
 from danvan.generator.models import GenerationRun
 from danvan.generator.plan import DEMO_COMMUNES, Context, Scale, TerritoryMissing, select_units
-from danvan.generator.writer import analyze
+from danvan.generator.writer import analyze, foreign_keys_checked_once
 from danvan.orgs.models import Organization
 from danvan.practices.models import PracticeCell, PracticePresence, PracticeReach
 from danvan.practices.services.tally import tally_rebuild
@@ -144,7 +144,7 @@ def dataset_generate(
         password=password,
     )
     started = time.monotonic()
-    with transaction.atomic():
+    with transaction.atomic(), foreign_keys_checked_once():
         for name, generate in DOMAINS:
             generate(ctx)
             if progress is not None:
@@ -206,7 +206,7 @@ def dataset_extend(
     provinces, communes = filled_units(scale, province_code, day)
     ctx = Context(scale=scale, seed=seed, years=years, today=day, provinces=provinces, communes=communes)
     started = time.monotonic()
-    with transaction.atomic():
+    with transaction.atomic(), foreign_keys_checked_once():
         for name, generate in chosen:
             generate(ctx)
             if progress is not None:

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 
 from danvan.accounts.models import Grant, Role, User
 from danvan.core.text import fold, sort_key
@@ -15,6 +15,7 @@ from danvan.generator.names import person_name
 from danvan.generator.plan import Scale
 from danvan.generator.regions import Region, neighbourhood_names, region_of
 from danvan.generator.services import DEFAULT_PASSWORD, dataset_generate
+from danvan.generator.writer import foreign_keys_checked_once
 from danvan.orgs.models import Organization, Person, Position, UnitSetting
 from danvan.territory.models import LEGACY_END, Kind, Level, Unit
 from danvan.territory.tree import rebuild_paths, set_derived_fields
@@ -203,3 +204,30 @@ def test_only_adds_a_domain_to_the_same_generation(tree: Any) -> None:
         generate("--scale", "demo", "--seed", "5", "--years", "2", "--only", "practices")
     with pytest.raises(CommandError, match="đúng lần sinh"):
         generate("--scale", "demo", "--seed", "6", "--years", "2", "--only", "practices")
+
+
+def _foreign_keys() -> set[tuple[str, str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE contype = 'f'"
+        )
+        return set(cursor.fetchall())
+
+
+def test_foreign_keys_are_back_after_a_generation_and_still_checked(tree: Any) -> None:
+    """PostgreSQL drops the project's foreign keys for the load and adds them again (one check per
+    key instead of one per row): they are all there afterwards, and a dangling id fails the load."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite keeps its keys during a load")
+    before = _foreign_keys()
+    assert any(table == "orgs_organization" for table, _name, _definition in before)
+    generate("--scale", "demo", "--seed", "7")
+    assert _foreign_keys() == before
+    count = Organization.objects.count()
+    with pytest.raises(IntegrityError), transaction.atomic(), foreign_keys_checked_once():
+        organization = Organization.objects.filter(unit=tree.commune_a).first()
+        assert organization is not None
+        Organization.objects.filter(pk=organization.pk).update(unit_id=999_999_999)
+    assert Organization.objects.count() == count and _foreign_keys() == before
+    assert Organization.objects.filter(unit_id=999_999_999).count() == 0
