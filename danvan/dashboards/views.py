@@ -18,9 +18,10 @@ from danvan.core.export import wants_export
 from danvan.core.pages import refusals, render_page, scope_of
 from danvan.core.periods import Period, PeriodKind
 from danvan.dashboards import exports
-from danvan.dashboards.links import records_links
-from danvan.dashboards.selectors import KPIS, TREND, Dashboard, dashboard
+from danvan.dashboards.links import query_string, records_links
+from danvan.dashboards.selectors import TREND, Dashboard, dashboard
 from danvan.reporting.models import Indicator
+from danvan.reporting.templatetags.reporting import figure
 from danvan.reporting.views.common import period_param
 from danvan.territory.models import Unit
 
@@ -48,23 +49,62 @@ def _ancestors(unit: Unit | None) -> list[Unit]:
     return [found[i] for i in unit.ancestor_ids() if i in found]
 
 
+def _rollup_link(rollups_url: str, code: str, period: Period, unit_code: str) -> str:
+    return f"{rollups_url}?{query_string(indicator=code, period=period.code, unit=unit_code)}"
+
+
+def _table(board: Dashboard, rollups_url: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The KPI cards and the child-unit rows, each figure formatted with the link to its records
+    (or to the rollup page): built here once rather than looked up cell by cell in the template,
+    which cost a province's board (124 communes × 9 figures) 60 ms."""
+    unit_code = board.unit.code if board.unit else ""
+    codes = [k.code for k in board.kpis]
+    records = records_links(codes, [unit_code, *(row["code"] for row in board.children)], board.period)
+    cards = []
+    for k in board.kpis:
+        rollup = _rollup_link(rollups_url, k.code, board.period, unit_code)
+        href = records[unit_code].get(k.code)
+        cards.append(
+            {
+                "kpi": k,
+                "text": figure(k.value, k.value_type),
+                "href": href or rollup,
+                "records": href,
+                "rollup": rollup,
+            }
+        )
+    rows = [
+        {
+            "code": row["code"],
+            "name": row["name"],
+            "cells": [
+                (
+                    records[row["code"]].get(k.code)
+                    or _rollup_link(rollups_url, k.code, board.period, row["code"]),
+                    figure(row["values"].get(k.code), k.value_type),
+                )
+                for k in board.kpis
+            ],
+        }
+        for row in board.children
+    ]
+    return cards, rows
+
+
 def _context(request: HttpRequest, board: Dashboard) -> dict[str, Any]:
     """The board, with where each figure's records are (danvan.dashboards.links)."""
-    codes = [c for c, _label in KPIS]
-    unit_code = board.unit.code if board.unit else ""
-    units = [unit_code, *(row["code"] for row in board.children)]
+    rollups_url = reverse("reporting:rollups")
+    cards, rows = _table(board, rollups_url)
     return {
         "board": board,
         "unit": board.unit,
-        "unit_code": unit_code,
         "period": board.period,
-        "records": records_links(codes, units, board.period),
+        "cards": cards,
+        "rows": rows,
         "ancestors": _ancestors(board.unit),
-        "kpi_codes": codes,
         "trend_codes": TREND,
         "trend_labels": {i.code: i.name for i in Indicator.objects.filter(code__in=TREND)},
         "rankable": Indicator.objects.exclude(aggregation="none").order_by("name"),
-        "rollups_url": reverse("reporting:rollups"),
         "is_admin": scope_of(request).is_system_admin,
         "year": PeriodKind.YEAR,
     }
