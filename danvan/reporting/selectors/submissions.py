@@ -81,10 +81,16 @@ def due_reports(scope: UserScope, today: dt.date | None = None) -> list[Due]:
     """Reports the user must file: assigned to units they report for, not yet submitted."""
     today = today or timezone.localdate()
     units = [u for u in scope.units if scope.covers(u, Role.REPORTER)]
+    if not units:
+        return []
+    forms = list(ReportForm.objects.filter(is_active=True))
+    assignments: dict[int, list[Assignment]] = {}
+    current = Assignment.objects.filter(form__in=forms, valid_from__lte=today).exclude(valid_to__lt=today)
+    for assignment in current.select_related("unit"):
+        assignments.setdefault(assignment.form_id, []).append(assignment)
     result = []
-    forms = ReportForm.objects.filter(is_active=True)
     for form in forms:
-        for unit in _reporting_units(form, units, today):
+        for unit in _reporting_units(form, units, assignments.get(form.pk, [])):
             for period in _recent_periods(form.period_kind, today):
                 due = form.due_date(period)
                 if due < today - dt.timedelta(days=120) or period.start > today:
@@ -97,12 +103,7 @@ def due_reports(scope: UserScope, today: dt.date | None = None) -> list[Due]:
     )
 
 
-def _reporting_units(form: ReportForm, units: list[Unit], today: dt.date) -> list[Unit]:
-    assignments = list(
-        Assignment.objects.filter(form=form, valid_from__lte=today)
-        .exclude(valid_to__lt=today)
-        .select_related("unit")
-    )
+def _reporting_units(form: ReportForm, units: list[Unit], assignments: list[Assignment]) -> list[Unit]:
     return [
         u
         for u in units
