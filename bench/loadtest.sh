@@ -33,6 +33,8 @@ SCENARIO=${SCENARIO:-end_of_period}
 OUT=var/loadtest
 export DATABASE_URL=${DATABASE_URL:-$("$PY" -c "from bench.run import database_url; print(database_url('pg', '$SCALE'))")}
 export DANVAN_DEBUG=false DJANGO_SETTINGS_MODULE=config.settings DANVAN_PETITION_PUBLIC_LIMIT=1000000
+# as docs/deploy.md runs production: each process keeps its database connection for a minute
+export DANVAN_DB_CONN_MAX_AGE=${DANVAN_DB_CONN_MAX_AGE:-60}
 mkdir -p "$OUT"
 
 case "$DATABASE_URL" in postgres*) ;; *) echo "loadtest.sh runs on PostgreSQL; DATABASE_URL=$DATABASE_URL" >&2; exit 2 ;; esac
