@@ -4,12 +4,20 @@ Every figure is a reporting indicator, so it is read from the incrementally main
 cells (reporting.RollupCell) — a handful of indexed rows — never by scanning the national
 tables; a dashboard opened by thousands of people at 8 a.m. costs what the cell reads cost.
 Report completeness is the one live count (the expected units and one month's submissions).
+
+The definitions a board needs (its indicators with their terms, the monthly form) and the lists
+of child units are kept in Django's cache for `DEFINITIONS_SECONDS` and dropped when one is
+saved: with the default per-process cache an admin's change reaches the other web processes
+within that time; with a cache the processes share, at once. The cells are always read.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
+from django.db import connection
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from danvan.core.periods import Period, PeriodKind
@@ -59,22 +67,60 @@ class Dashboard:
     ranking: list[Figure] = field(default_factory=list)
 
 
+DEFINITIONS_SECONDS = 300
+DEFINITIONS_KEY = "dashboards:definitions"
+
+
+def _definitions() -> tuple[dict[str, Indicator], ReportForm | None]:
+    found = cache.get(DEFINITIONS_KEY)
+    if found is None:
+        indicators = {i.code: i for i in Indicator.objects.select_related("numerator", "denominator")}
+        found = (indicators, ReportForm.objects.filter(code=MONTHLY_FORM).first())
+        cache.set(DEFINITIONS_KEY, found, DEFINITIONS_SECONDS)
+    return found
+
+
 def _indicators(codes: list[str]) -> dict[str, Indicator]:
-    rows = Indicator.objects.select_related("numerator", "denominator").filter(code__in=codes)
-    return {i.code: i for i in rows}
+    known = _definitions()[0]
+    return {code: known[code] for code in codes if code in known}
+
+
+def definitions_changed(**_kwargs: Any) -> None:
+    cache.delete(DEFINITIONS_KEY)
+
+
+for _model in (Indicator, ReportForm):
+    name = _model.__name__
+    post_save.connect(definitions_changed, sender=_model, dispatch_uid=f"dashboards-{name}-save")
+    post_delete.connect(definitions_changed, sender=_model, dispatch_uid=f"dashboards-{name}-delete")
 
 
 def _node(unit: Unit | None) -> int:
     return NATION if unit is None else unit.pk
 
 
-def read_cells(indicators: list[Indicator], codes: list[str], nodes: list[int]) -> dict[tuple, tuple]:
-    """One query for every (term indicator, period code, node, category) the dashboard needs."""
-    terms = {t.pk for i in indicators for t in _terms(i)}
-    rows = RollupCell.objects.filter(
-        indicator_id__in=terms, period_code__in=codes, node__in=nodes
-    ).values_list("indicator_id", "period_code", "node", "category", "total", "count", "low", "high")
-    return {(i, p, n, c): (t, k, lo, hi) for i, p, n, c, t, k, lo, hi in rows}
+CELLS = RollupCell._meta.db_table
+
+
+def read_cells(indicators: list[Indicator], parts: list[tuple[list[str], list[int]]]) -> dict[tuple, tuple]:
+    """One statement for every (term indicator, period code, node, category) the dashboard needs:
+    `parts` are (period codes, nodes) pairs, e.g. the unit's periods and trend months, and the
+    children's periods. Plain SQL: the ORM spent longer building this query than the database
+    took to answer it."""
+    terms = sorted({t.pk for i in indicators for t in _terms(i)})
+    parts = [(codes, nodes) for codes, nodes in parts if codes and nodes]
+    if not terms or not parts:
+        return {}
+    marks = lambda items: ", ".join(["%s"] * len(items))  # noqa: E731
+    wanted = " OR ".join(f"(period_code IN ({marks(c)}) AND node IN ({marks(n)}))" for c, n in parts)
+    sql = (
+        f"SELECT indicator_id, period_code, node, category, total, count, low, high FROM {CELLS} "  # noqa: S608
+        f"WHERE indicator_id IN ({marks(terms)}) AND ({wanted})"
+    )
+    params: list[Any] = [*terms, *(x for codes, nodes in parts for x in (*codes, *nodes))]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(i, p, n, c): (t, k, lo, hi) for i, p, n, c, t, k, lo, hi in cursor.fetchall()}
 
 
 def _value(
@@ -82,9 +128,15 @@ def _value(
 ) -> Any:
     parts = []
     for term in _terms(indicator):
+        if len(codes) == 1:  # every period but a multi-year one: the cell as it is
+            parts.append(cells.get((term.pk, codes[0], node, category), EMPTY))
+            continue
         found = [cells[(term.pk, c, node, category)] for c in codes if (term.pk, c, node, category) in cells]
         parts.append(_merge_years(term, found))
     return _combine(indicator, parts)[0]
+
+
+EMPTY = (None, 0, None, None)
 
 
 def _codes(period: Period) -> list[str]:
@@ -99,8 +151,12 @@ def dashboard(
     indicators = _indicators([c for c, _ in KPIS] + [score])
     months = _trend_months(period)
     codes = _codes(period)
-    cells = read_cells(list(indicators.values()), codes + [m.code for m in months], [_node(unit)])
     node = _node(unit)
+    units = _child_units(unit) if children else []
+    cells = read_cells(
+        list(indicators.values()),
+        [(codes + [m.code for m in months], [node]), (codes, [u.pk for u in units])],
+    )
     kpis = [
         Kpi(code, label, _value(i, cells, codes, node), i.value_type, i.unit_of_measure)
         for code, label in KPIS
@@ -117,31 +173,64 @@ def dashboard(
         if registered
         else []
     )
-    form = ReportForm.objects.filter(code=MONTHLY_FORM).first()
+    form = _definitions()[1]
     month = _last_full_month(period)
     rate = completeness(form=form, period=month, unit=unit).unit.rate if form else None
     result = Dashboard(unit, period, kpis, rate, month, months, trends, by_kind)
     if children:
-        _children(result, indicators, score)
+        _children(result, indicators, score, units, cells)
     return result
 
 
 def _child_units(unit: Unit | None) -> list[Unit]:
+    """The unit's children valid today (the provinces for the nation), in Vietnamese order; kept
+    in the cache like the definitions, and dropped when any unit is saved or deleted."""
     today = timezone.localdate()
     if unit is not None and unit.valid_to is not None and unit.valid_to < today:
         today = unit.valid_to
-    rows = Unit.objects.valid_on(today)
-    rows = (
-        rows.filter(parent__isnull=True, level=Level.PROVINCE) if unit is None else rows.filter(parent=unit)
-    )
-    return list(rows.order_by("sort_key").only("pk", "code", "name"))
+    key = f"dashboards:children:{_territory_version()}:{unit.pk if unit else 0}:{today.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        rows = Unit.objects.valid_on(today)
+        rows = (
+            rows.filter(parent__isnull=True, level=Level.PROVINCE)
+            if unit is None
+            else rows.filter(parent=unit)
+        )
+        found = list(rows.order_by("sort_key").only("pk", "code", "name"))
+        cache.set(key, found, DEFINITIONS_SECONDS)
+    return found
 
 
-def _children(result: Dashboard, indicators: dict[str, Indicator], score: str) -> None:
-    """A row per child unit with every KPI — two queries in all — and the ranking on `score`."""
-    units = _child_units(result.unit)
+TERRITORY_KEY = "dashboards:territory-version"
+
+
+def _territory_version() -> int:
+    return int(cache.get_or_set(TERRITORY_KEY, 1, None) or 1)
+
+
+def territory_changed(**_kwargs: Any) -> None:
+    """A unit saved or deleted here: every cached child list is left behind (their keys carry the
+    version). Bulk loads (load_territory) send no signal: their lists age out."""
+    try:
+        cache.incr(TERRITORY_KEY)
+    except ValueError:
+        cache.set(TERRITORY_KEY, 2, None)
+
+
+post_save.connect(territory_changed, sender=Unit, dispatch_uid="dashboards-unit-save")
+post_delete.connect(territory_changed, sender=Unit, dispatch_uid="dashboards-unit-delete")
+
+
+def _children(
+    result: Dashboard,
+    indicators: dict[str, Indicator],
+    score: str,
+    units: list[Unit],
+    cells: dict[tuple, tuple],
+) -> None:
+    """A row per child unit with every KPI (their cells came with the unit's) and the ranking."""
     codes = _codes(result.period)
-    cells = read_cells(list(indicators.values()), codes, [u.pk for u in units])
     result.children = [
         {
             "code": u.code,

@@ -72,3 +72,22 @@ def test_summary_api(tree: Any, personas: Any, report: Any, password: str) -> No
     kpis = {k["code"]: k["value"] for k in body["kpis"]}
     assert float(kpis["gifts_given"]) == 120 and float(kpis["funds_raised"]) == 1_500_000_000
     assert body["period_label"] == "Quý I/2026"
+
+
+def test_cached_definitions_and_child_lists_follow_changes(tree: Any, personas: Any, report: Any) -> None:
+    """The board keeps indicator definitions and child lists in the cache; a neighbourhood added
+    or an indicator renamed shows on the next view, not after the cache ages out."""
+    from danvan.reporting.models import Indicator
+    from danvan.territory.models import Kind
+    from danvan.territory.services.neighbourhoods import neighbourhood_create
+
+    period = Period.parse("2026")
+    before = dashboard(unit=tree.commune_a, period=period)
+    neighbourhood_create(commune=tree.commune_a, name="Khóm 99", kind=Kind.KHOM, actor=personas.admin)
+    after = dashboard(unit=tree.commune_a, period=period)
+    assert [r["name"] for r in after.children] == [*(r["name"] for r in before.children), "Khóm 99"]
+    indicator = Indicator.objects.get(code="dialogue_answered_rate")
+    indicator.name = renamed = "Tỷ lệ ý kiến được trả lời ngay"
+    indicator.save()
+    board = dashboard(unit=tree.province, period=period)
+    assert board.score_indicator is not None and board.score_indicator.name == renamed

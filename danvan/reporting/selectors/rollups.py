@@ -39,20 +39,25 @@ class Rollup:
 _PARTS = "c.total, c.count, c.low, c.high"
 
 
+def _decimal(number: object) -> Decimal:
+    """PostgreSQL gives Decimal already; SQLite may give int or float (read through str)."""
+    return number if isinstance(number, Decimal) else Decimal(str(number))
+
+
 def _value(indicator: Indicator, total: object, count: object, low: object, high: object) -> Decimal | None:
     if not count:
         return None
     match indicator.aggregation:
         case Aggregation.AVERAGE:
-            return (Decimal(str(total)) / Decimal(str(count))).quantize(Decimal("0.01"))
+            return (_decimal(total) / _decimal(count)).quantize(Decimal("0.01"))
         case Aggregation.MIN:
-            return Decimal(str(low))
+            return _decimal(low)
         case Aggregation.MAX:
-            return Decimal(str(high))
+            return _decimal(high)
         case Aggregation.NONE:
             return None
         case _:
-            return Decimal(str(total))
+            return _decimal(total)
 
 
 def _ratio(indicator: Indicator, numerator: Decimal | None, denominator: Decimal | None) -> Decimal | None:
