@@ -14,8 +14,9 @@ MIN/MAX cells are recomputed from the values when a value is removed.
 `rollups_rebuild()` computes every cell from the values with a few GROUP BY statements; the
 tests check that incremental maintenance and a rebuild always agree. The values are first added
 up per unit, then per node (a commune's sums reach its province and the nation), and the cells
-are inserted in the order of their unique index: at national scale (12 million cells) inserting
-them in hash order cost three times the aggregation.
+are inserted in the order of their unique index. At national scale (12,8 million cells) the
+aggregation alone takes about a minute and writing the cells and their indexes the rest: the
+rebuild took 275 s before these two changes and the dropped foreign-key index, 186 s after.
 """
 
 import datetime as dt
