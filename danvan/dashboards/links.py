@@ -6,7 +6,7 @@ up, unit by unit. A KPI whose domain pages cannot be filtered by another unit th
 working unit (meetings, dialogues) has only that rollup link.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import quote_plus
 
 from django.conf import settings
@@ -26,7 +26,7 @@ def _reversed(name: str, urlconf: str, prefix: str) -> str:
     return reverse(name, urlconf=urlconf)
 
 
-@cache
+@lru_cache(maxsize=8192)  # unit codes, indicator codes and periods: a few thousand in use
 def _quoted(value: str) -> str:
     return quote_plus(value)
 
@@ -70,6 +70,12 @@ def records_url(code: str, unit: str, period: Period) -> str | None:
     if not unit and name in NEEDS_UNIT:
         return None  # those pages answer for one unit; the nation's figure has its rollup link
     return build(name, unit, period)
+
+
+def rollup_url(code: str, unit: str, period: Period) -> str:
+    """The rollup page of indicator `code` for the unit of code `unit` ("": the nation): the
+    approved reports the figure adds up, unit by unit. Every figure has this link."""
+    return f"{_path('reporting:rollups')}?{query_string(indicator=code, period=period.code, unit=unit)}"
 
 
 def records_links(codes: list[str], units: list[str], period: Period) -> dict[str, dict[str, str | None]]:

@@ -17,11 +17,11 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from danvan.core.periods import Period, PeriodKind
-from danvan.reporting.models import Indicator, ReportForm, RollupCell
+from danvan.core.text import sort_key
+from danvan.reporting.models import Aggregation, Indicator, ReportForm, RollupCell
 from danvan.reporting.selectors.completeness import completeness
 from danvan.reporting.selectors.rollups import Figure, _combine, _merge_years, _terms
 from danvan.territory.models import NATION, Level, Unit
@@ -80,19 +80,21 @@ def _definitions() -> tuple[dict[str, Indicator], ReportForm | None]:
     return found
 
 
-def _indicators(codes: list[str]) -> dict[str, Indicator]:
+def indicators_by_code(codes: list[str] | tuple[str, ...]) -> dict[str, Indicator]:
+    """The indicators of these codes (with their ratio terms), from the cached definitions."""
     known = _definitions()[0]
     return {code: known[code] for code in codes if code in known}
 
 
+def rankable_indicators() -> list[Indicator]:
+    """Indicators a board can rank child units on (every one that adds up), in Vietnamese order."""
+    rows = [i for i in _definitions()[0].values() if i.aggregation != Aggregation.NONE]
+    return sorted(rows, key=lambda i: sort_key(i.name))
+
+
 def definitions_changed(**_kwargs: Any) -> None:
+    """An indicator or a report form was saved or deleted (connected in apps.py)."""
     cache.delete(DEFINITIONS_KEY)
-
-
-for _model in (Indicator, ReportForm):
-    name = _model.__name__
-    post_save.connect(definitions_changed, sender=_model, dispatch_uid=f"dashboards-{name}-save")
-    post_delete.connect(definitions_changed, sender=_model, dispatch_uid=f"dashboards-{name}-delete")
 
 
 def _node(unit: Unit | None) -> int:
@@ -148,7 +150,7 @@ def _codes(period: Period) -> list[str]:
 def dashboard(
     *, unit: Unit | None, period: Period, score: str = SCORE_DEFAULT, children: bool = True
 ) -> Dashboard:
-    indicators = _indicators([c for c, _ in KPIS] + [score])
+    indicators = indicators_by_code([c for c, _ in KPIS] + [score])
     months = _trend_months(period)
     codes = _codes(period)
     node = _node(unit)
@@ -210,16 +212,13 @@ def _territory_version() -> int:
 
 
 def territory_changed(**_kwargs: Any) -> None:
-    """A unit saved or deleted here: every cached child list is left behind (their keys carry the
-    version). Bulk loads (load_territory) send no signal: their lists age out."""
+    """A unit saved or deleted here (connected in apps.py): every cached child list is left
+    behind (their keys carry the version). Bulk loads (load_territory) send no signal: their
+    lists age out."""
     try:
         cache.incr(TERRITORY_KEY)
     except ValueError:
         cache.set(TERRITORY_KEY, 2, None)
-
-
-post_save.connect(territory_changed, sender=Unit, dispatch_uid="dashboards-unit-save")
-post_delete.connect(territory_changed, sender=Unit, dispatch_uid="dashboards-unit-delete")
 
 
 def _children(

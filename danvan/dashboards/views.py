@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,9 +17,8 @@ from danvan.core.export import wants_export
 from danvan.core.pages import refusals, render_page, scope_of
 from danvan.core.periods import Period, PeriodKind
 from danvan.dashboards import exports
-from danvan.dashboards.links import query_string, records_links
-from danvan.dashboards.selectors import TREND, Dashboard, dashboard
-from danvan.reporting.models import Indicator
+from danvan.dashboards.links import records_links, rollup_url
+from danvan.dashboards.selectors import TREND, Dashboard, dashboard, indicators_by_code, rankable_indicators
 from danvan.reporting.templatetags.reporting import figure
 from danvan.reporting.views.common import period_param
 from danvan.territory.models import Unit
@@ -49,11 +47,7 @@ def _ancestors(unit: Unit | None) -> list[Unit]:
     return [found[i] for i in unit.ancestor_ids() if i in found]
 
 
-def _rollup_link(rollups_url: str, code: str, period: Period, unit_code: str) -> str:
-    return f"{rollups_url}?{query_string(indicator=code, period=period.code, unit=unit_code)}"
-
-
-def _table(board: Dashboard, rollups_url: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _table(board: Dashboard) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The KPI cards and the child-unit rows, each figure formatted with the link to its records
     (or to the rollup page): built here once rather than looked up cell by cell in the template,
     which cost a province's board (124 communes × 9 figures) 60 ms."""
@@ -62,7 +56,7 @@ def _table(board: Dashboard, rollups_url: str) -> tuple[list[dict[str, Any]], li
     records = records_links(codes, [unit_code, *(row["code"] for row in board.children)], board.period)
     cards = []
     for k in board.kpis:
-        rollup = _rollup_link(rollups_url, k.code, board.period, unit_code)
+        rollup = rollup_url(k.code, unit_code, board.period)
         href = records[unit_code].get(k.code)
         cards.append(
             {
@@ -79,8 +73,7 @@ def _table(board: Dashboard, rollups_url: str) -> tuple[list[dict[str, Any]], li
             "name": row["name"],
             "cells": [
                 (
-                    records[row["code"]].get(k.code)
-                    or _rollup_link(rollups_url, k.code, board.period, row["code"]),
+                    records[row["code"]].get(k.code) or rollup_url(k.code, row["code"], board.period),
                     figure(row["values"].get(k.code), k.value_type),
                 )
                 for k in board.kpis
@@ -93,8 +86,7 @@ def _table(board: Dashboard, rollups_url: str) -> tuple[list[dict[str, Any]], li
 
 def _context(request: HttpRequest, board: Dashboard) -> dict[str, Any]:
     """The board, with where each figure's records are (danvan.dashboards.links)."""
-    rollups_url = reverse("reporting:rollups")
-    cards, rows = _table(board, rollups_url)
+    cards, rows = _table(board)
     return {
         "board": board,
         "unit": board.unit,
@@ -103,8 +95,8 @@ def _context(request: HttpRequest, board: Dashboard) -> dict[str, Any]:
         "rows": rows,
         "ancestors": _ancestors(board.unit),
         "trend_codes": TREND,
-        "trend_labels": {i.code: i.name for i in Indicator.objects.filter(code__in=TREND)},
-        "rankable": Indicator.objects.exclude(aggregation="none").order_by("name"),
+        "trend_labels": {code: i.name for code, i in indicators_by_code(TREND).items()},
+        "rankable": rankable_indicators(),
         "is_admin": scope_of(request).is_system_admin,
         "year": PeriodKind.YEAR,
     }

@@ -14,9 +14,9 @@ MIN/MAX cells are recomputed from the values when a value is removed.
 `rollups_rebuild()` computes every cell from the values with a few GROUP BY statements; the
 tests check that incremental maintenance and a rebuild always agree. The values are first added
 up per unit, then per node (a commune's sums reach its province and the nation), and the cells
-are inserted in the order of their unique index. At national scale (12,8 million cells) the
-aggregation alone takes about a minute and writing the cells and their indexes the rest: the
-rebuild took 275 s before these two changes and the dropped foreign-key index, 186 s after.
+are inserted in the order of their unique index: at national scale (12,8 million cells) the
+aggregation takes about a minute and writing the cells and their index most of the rest, and
+both steps cut the rebuild from 275 s to 186 s on 2 cores (docs/deploy.md).
 """
 
 import datetime as dt
@@ -138,8 +138,8 @@ def rollups_apply(submission: Submission, *, sign: int) -> int:
                 total=total, count=count, low=low, high=high, updated_at=now,
             )
         )  # fmt: skip
-    # one INSERT … ON CONFLICT for new and changed cells: `bulk_update` built a CASE per row and
-    # field (0,65 s of Python for the 1.000 cells of one commune's monthly report)
+    # one INSERT … ON CONFLICT for new and changed cells: `bulk_update` builds a CASE per row and
+    # field, 0,65 s of Python for the 1.000 cells of one commune's monthly report
     RollupCell.objects.bulk_create(
         written,
         update_conflicts=True,
