@@ -61,24 +61,43 @@ def _numeric_values(submission: Submission) -> list[Value]:
     )
 
 
-def _latest_other(submission: Submission, value: Value, container: Period) -> tuple[Decimal | None, bool]:
-    """For a LATEST value: (the unit's latest other counted value in the container before this
-    one, whether a newer counted value exists there, which then hides this one)."""
-    others = (
+Others = dict[tuple[int, str], list[tuple[dt.date, Decimal]]]
+
+
+def _latest_others(submission: Submission, values: list[Value], period: Period) -> Others:
+    """For the LATEST values: the unit's other counted values of those indicators whose period
+    ends inside any container of `period`, by (indicator, category) — one query for them all."""
+    latest = {v.indicator_id for v in values if v.indicator.aggregation == Aggregation.LATEST}
+    if not latest:
+        return {}
+    spans = containers(period)
+    rows = (
         Value.objects.filter(
             submission__unit_id=submission.unit_id,
             submission__is_counted=True,
-            submission__period_end__gte=container.start,
-            submission__period_end__lte=container.end,
-            indicator_id=value.indicator_id,
-            category=value.category,
+            submission__period_end__gte=min(c.start for c in spans),
+            submission__period_end__lte=max(c.end for c in spans),
+            indicator_id__in=latest,
             number__isnull=False,
         )
         .exclude(submission_id=submission.pk)
-        .values_list("submission__period_end", "number")
+        .values_list("indicator_id", "category", "submission__period_end", "number")
     )
-    newer = any(end > submission.period_end for end, _ in others)
-    older = [(end, number) for end, number in others if end <= submission.period_end]
+    others: Others = {}
+    for indicator_id, category, end, number in rows:
+        if number is not None:
+            others.setdefault((indicator_id, category), []).append((end, number))
+    return others
+
+
+def _latest_other(
+    submission: Submission, others: list[tuple[dt.date, Decimal]], container: Period
+) -> tuple[Decimal | None, bool]:
+    """For a LATEST value: (the unit's latest other counted value in the container before this
+    one, whether a newer counted value exists there, which then hides this one)."""
+    inside = [(end, number) for end, number in others if container.start <= end <= container.end]
+    newer = any(end > submission.period_end for end, _ in inside)
+    older = [(end, number) for end, number in inside if end <= submission.period_end]
     return (max(older)[1] if older else None), newer
 
 
@@ -86,14 +105,18 @@ def _deltas(submission: Submission, sign: int) -> dict[tuple[int, str, str], tup
     """(indicator, category, container code) → (Δtotal, Δcount, the value) for this submission."""
     deltas: dict[tuple[int, str, str], tuple[Decimal, int, Decimal]] = {}
     period = Period.parse(submission.period_code)
-    for value in _numeric_values(submission):
+    values = _numeric_values(submission)
+    others = _latest_others(submission, values, period)
+    for value in values:
         number = Decimal(value.number or 0)
         for container in containers(period):
             key = (value.indicator_id, value.category, container.code)
             if value.indicator.aggregation != Aggregation.LATEST:
                 deltas[key] = (sign * number, sign, number)
                 continue
-            previous, newer = _latest_other(submission, value, container)
+            previous, newer = _latest_other(
+                submission, others.get((value.indicator_id, value.category), []), container
+            )
             if newer:
                 continue
             step = number - (previous or Decimal(0))

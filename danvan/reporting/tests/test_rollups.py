@@ -99,7 +99,11 @@ def test_latest_takes_each_units_last_value_in_the_period(tree: Any, personas: A
     assert node_value(members, q1, tree.province) == 170  # 120 (A in March) + 50 (B in February)
     assert node_value(members, Period.parse("2026-M01"), tree.province) == 100
     assert node_value(indicator("membership_rate"), q1, tree.province) == dec("34.0")  # 170 / 500
-    # A late January report arriving after March changes nothing for the quarter.
+    # A late February report arriving after March changes nothing for the quarter (March is
+    # newer), but counts for February.
+    report(tree.commune_a, "2026-M02", reporter=personas.reporter_a, members=130, eligible_population=400)
+    assert node_value(members, q1, tree.province) == 170
+    assert node_value(members, Period.parse("2026-M02"), tree.province) == 180  # 130 + 50
     assert_rebuild_agrees()
 
 
