@@ -23,6 +23,7 @@ import bench.dashboards
 import bench.documents  # registers the documents benchmarks
 import bench.extraction
 import bench.foundation  # registers the foundation benchmarks
+import bench.pages
 import bench.practices
 import bench.reporting  # noqa: F401 - registers the reporting benchmarks
 from bench.fixtures import Fixtures

@@ -5,12 +5,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from danvan.accounts.scope import scope_for
 from danvan.accounts.services.second_factor import totp_setup_missing
+from danvan.core.links import page_path
 
 
 class ScopeMiddleware:
@@ -37,7 +37,7 @@ class SecondFactorRequiredMiddleware:
         if (
             request.user.is_authenticated
             and not request.path.startswith(("/api/", "/static/"))
-            and request.path not in {reverse(name) for name in self.OPEN}
+            and request.path not in {page_path(name) for name in self.OPEN}
             and totp_setup_missing(request.scope)  # type: ignore[attr-defined]
         ):
             messages.warning(

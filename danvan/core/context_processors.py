@@ -3,10 +3,10 @@
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
 
 from danvan.accounts.models import Role
 from danvan.accounts.selectors import current_unit
+from danvan.core.links import page_path
 
 _NAV = [
     ("core:home", "Trang chủ", None),
@@ -48,6 +48,6 @@ def _items(request: HttpRequest, scope: Any) -> list[dict[str, Any]]:
             scope is not None and (scope.is_system_admin or scope.paths(min_role))
         ):
             continue
-        url = reverse(name)
+        url = page_path(name)
         items.append({"url": url, "label": label, "active": request.path == url})
     return items

@@ -6,24 +6,11 @@ up, unit by unit. A KPI whose domain pages cannot be filtered by another unit th
 working unit (meetings, dialogues) has only that rollup link.
 """
 
-from functools import cache, lru_cache
+from functools import lru_cache
 from urllib.parse import quote_plus
 
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
-
+from danvan.core.links import page_path
 from danvan.core.periods import Period, PeriodKind
-
-
-def _path(name: str) -> str:
-    """A page's path, remembered per URL configuration and prefix: a province's board asks for
-    a thousand links, and `reverse` costs 40 µs each."""
-    return _reversed(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-
-
-@cache
-def _reversed(name: str, urlconf: str, prefix: str) -> str:
-    return reverse(name, urlconf=urlconf)
 
 
 @lru_cache(maxsize=8192)  # unit codes, indicator codes and periods: a few thousand in use
@@ -39,12 +26,12 @@ def query_string(**pairs: object) -> str:
 def _practices(name: str, unit: str, period: Period) -> str:
     """The registry counts by registration year: the year the period ends in."""
     if period.kind is PeriodKind.MULTI_YEAR:
-        return f"{_path(name)}?{query_string(unit=unit)}"
-    return f"{_path(name)}?{query_string(year=period.end.year, unit=unit)}"
+        return f"{page_path(name)}?{query_string(unit=unit)}"
+    return f"{page_path(name)}?{query_string(year=period.end.year, unit=unit)}"
 
 
 def _with_period(name: str, unit: str, period: Period) -> str:
-    return f"{_path(name)}?{query_string(unit=unit, period=period.code)}"
+    return f"{page_path(name)}?{query_string(unit=unit, period=period.code)}"
 
 
 # indicator code → (the page's URL name, how it takes unit and period)
@@ -75,7 +62,7 @@ def records_url(code: str, unit: str, period: Period) -> str | None:
 def rollup_url(code: str, unit: str, period: Period) -> str:
     """The rollup page of indicator `code` for the unit of code `unit` ("": the nation): the
     approved reports the figure adds up, unit by unit. Every figure has this link."""
-    return f"{_path('reporting:rollups')}?{query_string(indicator=code, period=period.code, unit=unit)}"
+    return f"{page_path('reporting:rollups')}?{query_string(indicator=code, period=period.code, unit=unit)}"
 
 
 def records_links(codes: list[str], units: list[str], period: Period) -> dict[str, dict[str, str | None]]:

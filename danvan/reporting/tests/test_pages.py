@@ -84,6 +84,27 @@ def test_saving_without_javascript_is_all_or_nothing(
     assert Value.objects.get(pk=opinions.pk).number == 1250
 
 
+def test_an_autosave_answers_its_one_row_with_who_changed_it(
+    client_for: Any, tree: Any, personas: Any, monthly: ReportForm
+) -> None:
+    submission = opened(tree, personas, monthly)
+    value = submission.values.get(indicator__code="dialogue_opinions")
+    client = client_for(personas.reporter_a)
+    saved = client.post(
+        f"/bao-cao/{submission.pk}/gia-tri/{value.pk}/",
+        {f"v{value.pk}": "1250", f"ver{value.pk}": "1", f"r{value.pk}": "Thực tế"},
+    ).content.decode()
+    assert saved.count("<tr ") == 1 and f'id="val-{value.pk}"' in saved
+    assert f'value="1.250" hx-post="/bao-cao/{submission.pk}/gia-tri/{value.pk}/"' in saved
+    assert f"Sửa bởi {personas.reporter_a}, " in saved and " ngày " in saved
+    refused = client.post(
+        f"/bao-cao/{submission.pk}/gia-tri/{value.pk}/",
+        {f"v{value.pk}": "-3", f"ver{value.pk}": "2", f"r{value.pk}": "Thực tế"},
+    ).content.decode()
+    assert 'value="-3"' in refused and 'aria-invalid="true"' in refused and "không được nhỏ hơn 0" in refused
+    assert Value.objects.get(pk=value.pk).number == 1250
+
+
 def test_two_people_editing_one_value_get_a_clear_message(
     client_for: Any, tree: Any, personas: Any, monthly: ReportForm, admin_user: Any
 ) -> None:

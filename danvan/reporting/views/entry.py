@@ -12,14 +12,16 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.accounts.models import Role
 from danvan.core.errors import Conflict, DomainError, InvalidInput, NotFound
+from danvan.core.formatting import format_datetime
 from danvan.core.pages import refusals, scope_of
 from danvan.core.periods import Period
-from danvan.reporting.models import ReportForm, Status, Submission, Value
+from danvan.reporting.models import ReportForm, Status, Submission, Value, ValueType
 from danvan.reporting.selectors.submissions import access_submission
 from danvan.reporting.services.submissions import (
     EDITABLE,
@@ -35,53 +37,90 @@ from danvan.reporting.services.workflow import (
     submission_submit,
     validation_errors,
 )
+from danvan.reporting.templatetags.reporting import figure, value_input
 from danvan.reporting.views.common import crumbs
 from danvan.territory.models import Unit
 
 
-def _may_edit_value(request: HttpRequest, submission: Submission, value: Value, returned_only: bool) -> bool:
-    if submission.status not in EDITABLE or value.indicator.is_derived:
-        return False
-    if returned_only and not value.is_returned:
-        return False
-    return scope_of(request).covers(submission.unit, Role.REPORTER)
-
-
-def _rows(request: HttpRequest, submission: Submission) -> list[dict[str, Any]]:
+def _rows(
+    request: HttpRequest,
+    submission: Submission,
+    errors: dict[int, str] | None = None,
+    posted: Any = None,
+    only: int | None = None,
+) -> list[dict[str, Any]]:
+    """One row per value, with everything the row template prints already a string: the page has
+    about 45 of them and the reporters of a whole country open it on the same days, so the
+    template only places text (no URL reversing, number formatting or lookups through models).
+    `posted`: what was typed, shown again when a save is refused; `only`: the row of one value."""
     items = {i.indicator_id: i for i in submission.form.items.all()}
+    values = submission.values.select_related("indicator", "updated_by")
     values = sorted(
-        submission.values.select_related("indicator", "updated_by"),
+        values.filter(pk=only) if only is not None else values,
         key=lambda v: (items[v.indicator_id].position if v.indicator_id in items else 999, v.category),
     )
-    returned_only = submission.status == Status.RETURNED and any(v.is_returned for v in values)
+    if only is None:
+        returned_only = submission.status == Status.RETURNED and any(v.is_returned for v in values)
+    else:
+        returned_only = (
+            submission.status == Status.RETURNED and submission.values.filter(is_returned=True).exists()
+        )
+    may_report = submission.status in EDITABLE and scope_of(request).covers(submission.unit, Role.REPORTER)
+    errors = errors or {}
     rows = []
     for value in values:
-        item = items.get(value.indicator_id)
-        label = next((c["label"] for c in value.indicator.categories if c["code"] == value.category), "")
+        item, indicator = items.get(value.indicator_id), value.indicator
+        kind = indicator.value_type
+        label = next((c["label"] for c in indicator.categories if c["code"] == value.category), "")
+        typed = posted.get(f"v{value.pk}") if posted is not None else None
         rows.append(
             {
-                "value": value,
+                "id": str(value.pk),
+                "name": indicator.name,
+                "category_label": label,
+                "unit_of_measure": indicator.unit_of_measure,
                 "group": item.group if item else "",
                 "required": bool(item and item.required),
-                "category_label": label,
-                "editable": _may_edit_value(request, submission, value, returned_only),
-                "typed": None,  # what was typed, when a refused save re-renders the page
+                "kind": kind if kind in (ValueType.TEXT, ValueType.BOOLEAN) else "number",
+                "editable": may_report
+                and not indicator.is_derived
+                and (value.is_returned or not returned_only),
+                "version": str(value.version),
+                "save_url": reverse("reporting:save_value", args=[submission.pk, value.pk]),
+                "input": typed if typed is not None else value_input(value),
+                "number": value.number,
+                "shown": value.text if kind == ValueType.TEXT else figure(value.number, kind),
+                "computed": "" if value.computed is None else figure(value.computed, kind),
+                "overridden": value.is_overridden,
+                "override_reason": value.override_reason,
+                "returned": value.is_returned,
+                "return_comment": value.return_comment,
+                "updated": _updated_note(value),
+                "error": errors.get(value.pk, ""),
             }
         )
     return rows
 
 
-def _context(request: HttpRequest, submission: Submission, **extra: Any) -> dict[str, Any]:
+def _updated_note(value: Value) -> str:
+    if value.updated_by is None:
+        return ""
+    return _("Sửa bởi %(who)s, %(at)s") % {"who": value.updated_by, "at": format_datetime(value.updated_at)}
+
+
+def _context(
+    request: HttpRequest,
+    submission: Submission,
+    errors: dict[int, str] | None = None,
+    posted: Any = None,
+    **extra: Any,
+) -> dict[str, Any]:
     scope = scope_of(request)
-    rows = _rows(request, submission)
+    rows = _rows(request, submission, errors=errors, posted=posted)
     sections = [
         {"code": s["code"], "title": s["title"], "text": submission.narrative.get(s["code"], "")}
         for s in submission.form.sections
     ]
-    posted = extra.get("posted")
-    if posted is not None:
-        for row in rows:
-            row["typed"] = posted.get(f"v{row['value'].pk}")
     reporter = scope.covers(submission.unit, Role.REPORTER)
     approver = can_approve(scope, submission)
     return {
@@ -125,11 +164,6 @@ def open_report(request: HttpRequest) -> HttpResponse:
     return redirect("reporting:detail", pk=submission.pk)
 
 
-def _row_context(request: HttpRequest, submission: Submission, value: Value) -> dict[str, Any]:
-    row = next(r for r in _rows(request, submission) if r["value"].pk == value.pk)
-    return {"row": row, "submission": submission}
-
-
 @login_required
 @require_POST
 @refusals
@@ -154,8 +188,9 @@ def save_value(request: HttpRequest, pk: int, value_id: int) -> HttpResponse:
         )
     except DomainError as exc:
         error = exc.message
-    context = _row_context(request, submission, value) | {"error": error, "typed": raw if error else None}
-    return render(request, "reporting/_value_row.html", context, status=200)
+    errors = {value.pk: error} if error else None
+    (row,) = _rows(request, submission, errors=errors, posted=request.POST if error else None, only=value.pk)
+    return render(request, "reporting/_value_rows.html", {"rows": [row]})
 
 
 def _int(text: str | None) -> int | None:
@@ -188,7 +223,7 @@ def save_all(request: HttpRequest, pk: int) -> HttpResponse:
             _save_narrative(request, submission, scope)
     except DomainError as exc:
         messages.error(request, exc.message)
-        context = _context(request, submission, value_errors=errors, posted=request.POST)
+        context = _context(request, submission, errors=errors, posted=request.POST)
         return render(request, "reporting/detail.html", context, status=422)
     messages.success(request, _("Đã lưu báo cáo."))
     if request.POST.get("then") == "submit":
@@ -198,7 +233,7 @@ def save_all(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _save_posted(request: HttpRequest, value: Value, scope: Any) -> None:
     raw = request.POST.get(f"v{value.pk}", "")
-    unchanged = raw.strip() == _display(value) and not request.POST.get(f"r{value.pk}")
+    unchanged = raw.strip() == value_input(value) and not request.POST.get(f"r{value.pk}")
     if unchanged and request.POST.get(f"c{value.pk}", value.comment) == value.comment:
         return
     value_save(
@@ -210,12 +245,6 @@ def _save_posted(request: HttpRequest, value: Value, scope: Any) -> None:
         reason=request.POST.get(f"r{value.pk}", ""),
         comment=request.POST.get(f"c{value.pk}"),
     )
-
-
-def _display(value: Value) -> str:
-    from danvan.reporting.templatetags.reporting import value_input
-
-    return value_input(value)
 
 
 def _save_narrative(request: HttpRequest, submission: Submission, scope: Any) -> None:
