@@ -54,9 +54,9 @@ def _rows(
     template only places text (no URL reversing, number formatting or lookups through models).
     `posted`: what was typed, shown again when a save is refused; `only`: the row of one value."""
     items = {i.indicator_id: i for i in submission.form.items.all()}
-    values = submission.values.select_related("indicator", "updated_by")
+    found = submission.values.select_related("indicator", "updated_by")
     values = sorted(
-        values.filter(pk=only) if only is not None else values,
+        found.filter(pk=only) if only is not None else found,
         key=lambda v: (items[v.indicator_id].position if v.indicator_id in items else 999, v.category),
     )
     if only is None:
