@@ -14,6 +14,7 @@ from danvan.reporting.selectors.completeness import completeness
 from danvan.reporting.services.offline import submission_workbook
 from danvan.reporting.services.reminders import report_reminders_send
 from danvan.reporting.services.submissions import submission_open
+from danvan.reporting.services.workflow import submission_return
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +104,38 @@ def test_an_autosave_answers_its_one_row_with_who_changed_it(
     ).content.decode()
     assert 'value="-3"' in refused and 'aria-invalid="true"' in refused and "không được nhỏ hơn 0" in refused
     assert Value.objects.get(pk=value.pk).number == 1250
+
+
+def test_a_returned_report_opens_only_its_returned_values_on_the_page_and_in_an_autosave(
+    client_for: Any, tree: Any, personas: Any, report: Any
+) -> None:
+    submission = report(tree.commune_a, "2026-M07", reporter=personas.reporter_a, approve=False)
+    returned = submission.values.get(indicator__code="propaganda_sessions")
+    kept = submission.values.get(indicator__code="dvk_registered", category="mo_hinh")
+    submission_return(
+        actor=personas.approver,
+        scope=scope_for(personas.approver),
+        submission=submission,
+        comment="",
+        value_comments={returned.pk: "Kiểm tra lại số buổi"},
+    )
+    client = client_for(personas.reporter_a)
+    page = client.get(f"/bao-cao/{submission.pk}/").content.decode()
+    assert f'<input id="v{returned.pk}"' in page and "Kiểm tra lại số buổi" in page
+    assert f'<output id="v{kept.pk}">' in page and f'<input id="v{kept.pk}"' not in page
+    version = Value.objects.get(pk=returned.pk).version
+    saved = client.post(
+        f"/bao-cao/{submission.pk}/gia-tri/{returned.pk}/",
+        {f"v{returned.pk}": "5", f"ver{returned.pk}": str(version)},
+    ).content.decode()
+    assert f'<input id="v{returned.pk}"' in saved and Value.objects.get(pk=returned.pk).number == 5
+    before = snapshot()
+    refused = client.post(
+        f"/bao-cao/{submission.pk}/gia-tri/{kept.pk}/",
+        {f"v{kept.pk}": "9", f"ver{kept.pk}": str(kept.version)},
+    ).content.decode()
+    assert f'<output id="v{kept.pk}">' in refused and 'role="alert"' in refused
+    assert snapshot() == before
 
 
 def test_two_people_editing_one_value_get_a_clear_message(
