@@ -66,8 +66,8 @@ curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "gunicorn did no
 
 echo "== locust, scenario $SCENARIO: $USERS users, $SPAWN_RATE/s, $DURATION; figures reset once all have logged in"
 uptime
-rm -f "$OUT/logins.json"
-SCENARIO="$SCENARIO" DANVAN_LOADTEST_USERS="$OUT/users.json" DANVAN_LOADTEST_LOGINS="$OUT/logins.json" "$BIN/locust" \
+rm -f "$OUT/logins.json" "$OUT/cpu.json"
+PYTHONPATH="$PWD" SCENARIO="$SCENARIO" DANVAN_LOADTEST_USERS="$OUT/users.json" DANVAN_LOADTEST_LOGINS="$OUT/logins.json" "$BIN/locust" \
   -f bench/locustfile.py --headless -u "$USERS" -r "$SPAWN_RATE" -t "$DURATION" --host "http://127.0.0.1:$PORT" \
   --csv "$OUT/locust" --only-summary --stop-timeout 10 >"$OUT/locust.log" 2>&1 || true
 uptime

@@ -1,7 +1,8 @@
 """Print locust's CSV results as a table per endpoint: `python -m bench.locust_report PREFIX`.
 
 PREFIX is what was given to `locust --csv`: PREFIX_stats.csv and PREFIX_failures.csv are read,
-and the logins the locustfile kept apart (logins.json beside them), printed after the table.
+and the logins the locustfile kept apart (logins.json beside them) and where the CPU went
+(cpu.json, bench.cpu_share), printed after the table.
 """
 
 import csv
@@ -62,7 +63,30 @@ def main(argv: list[str] | None = None) -> int:
             "\nlogins (before the figures above, kept apart): {logins} in {seconds} s, "
             "{failures} failed, p50 {p50_ms} ms, p95 {p95_ms} ms, max {max_ms} ms".format(**found)
         )
+    cpu = Path(prefix).parent / "cpu.json"
+    if cpu.exists():
+        print("\n" + cpu_table(json.loads(cpu.read_text(encoding="utf-8"))))
     return 0
+
+
+def cpu_table(found: dict) -> str:
+    """The CPU of the working day per group of processes: seconds, share of the machine, per request."""
+    rows: list[tuple[str, ...]] = [("process", "CPU s", "share of machine", "ms per request")]
+    for group, figures in found["groups"].items():
+        per_request = figures["ms_per_request"]
+        rows.append(
+            (
+                group,
+                f"{figures['cpu_seconds']:.1f}",
+                f"{figures['share_of_machine']:.1%}",
+                "—" if per_request is None else f"{per_request:.2f}",
+            )
+        )
+    heading = (
+        f"CPU over the {found['seconds']} s after the reset, {found['cores']} cores, "
+        f"{found['requests']} requests; the machine was busy {found['machine_busy_share']:.1%} of the time:"
+    )
+    return heading + "\n" + table(rows)
 
 
 if __name__ == "__main__":

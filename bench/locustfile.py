@@ -45,10 +45,14 @@ import gevent
 from locust import between, constant_pacing, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
+from bench.cpu_share import CpuMeter
+
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 PASSWORD = os.environ.get("DANVAN_LOADTEST_PASSWORD", "DanVan@Bench2026")
 ROWS = json.loads(Path(os.environ.get("DANVAN_LOADTEST_USERS", "var/loadtest/users.json")).read_text())
 LOGINS_OUT = Path(os.environ.get("DANVAN_LOADTEST_LOGINS", "var/loadtest/logins.json"))
+CPU_OUT = LOGINS_OUT.with_name("cpu.json")
+CPU = CpuMeter()
 SCENARIOS = {
     "end_of_period": ["Reporter", "Approver", "Leader", "Citizen", "ApiStaff"],
     "dashboards": ["DashboardViewer"],
@@ -123,6 +127,10 @@ def reset_once_logged_in(user_count: int, **_kwargs: Any) -> None:
             gevent.sleep(0.5)
         Logins.environment.runner.stats.reset_all()
         print(f"{Logins.ready} users ready ({len(Logins.times)} logins); statistics reset", flush=True)
+        CPU.start()
+        while True:
+            gevent.sleep(2)
+            CPU.sample()
 
     gevent.spawn(wait_and_reset)
 
@@ -131,6 +139,9 @@ def reset_once_logged_in(user_count: int, **_kwargs: Any) -> None:
 def write_logins(**_kwargs: Any) -> None:
     LOGINS_OUT.parent.mkdir(parents=True, exist_ok=True)
     LOGINS_OUT.write_text(json.dumps(Logins.summary(), indent=1) + "\n", encoding="utf-8")
+    if CPU.started:
+        requests = Logins.environment.runner.stats.total.num_requests
+        CPU_OUT.write_text(json.dumps(CPU.summary(requests), indent=1) + "\n", encoding="utf-8")
 
 
 class WebUser(FastHttpUser):

@@ -7,9 +7,11 @@ not imported: locust patches the standard library with gevent on import.)"""
 import ast
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.test import Client
 from django.utils import timezone
 
@@ -135,3 +137,40 @@ def test_report_prints_the_logins_apart(tmp_path: Path, capsys: Any) -> None:
     out = capsys.readouterr().out
     assert "GET /bao-cao/ (inbox)" in out and "dang-nhap" not in out.split("errors")[0]
     assert "logins (before the figures above, kept apart): 50 in 31.5 s, 0 failed" in out
+
+
+def test_report_prints_where_the_cpu_went(tmp_path: Path, capsys: Any) -> None:
+    header = "Type,Name,Request Count,Failure Count,Requests/s,50%,95%,99%,Max Response Time\n"
+    (tmp_path / "locust_stats.csv").write_text(header + "GET,/bao-cao/ (inbox),400,0,4.0,40,90,120,180.2\n")
+    groups = {
+        "web (gunicorn)": {"cpu_seconds": 150.0, "share_of_machine": 0.75, "ms_per_request": 375.0},
+        "locust": {"cpu_seconds": 10.0, "share_of_machine": 0.05, "ms_per_request": 25.0},
+        "other": {"cpu_seconds": 0.0, "share_of_machine": 0.0, "ms_per_request": None},
+    }
+    found = {"seconds": 100.0, "cores": 2, "requests": 400, "machine_busy_share": 0.812, "groups": groups}
+    (tmp_path / "cpu.json").write_text(json.dumps(found))
+    report_main([str(tmp_path / "locust")])
+    out = capsys.readouterr().out.split("CPU over the")[1]
+    assert out.startswith(" 100.0 s after the reset, 2 cores, 400 requests; the machine was busy 81.2%")
+    web = next(line for line in out.splitlines() if line.startswith("web (gunicorn)"))
+    assert web.split()[2:] == ["150.0", "75.0%", "375.00"]
+    assert next(line for line in out.splitlines() if line.startswith("other")).split()[-1] == "—"
+
+
+def test_the_cpu_meter_counts_this_process_and_names_the_servers() -> None:
+    pytest.importorskip("psutil")  # installed with requirements/bench.lock, as the load test is
+    from bench.cpu_share import CpuMeter, group_of
+
+    assert group_of("gunicorn", [".venv/bin/python", ".venv/bin/gunicorn", "config.wsgi"]) == "web (gunicorn)"
+    assert group_of("python", ["python", "manage.py", "db_worker"]) == "task worker"
+    assert group_of("postgres", ["postgres: postgres danvan 127.0.0.1(4242) idle"]) == "PostgreSQL"
+    assert group_of("python", ["python", ".venv/bin/locust", "-f", "bench/locustfile.py"]) == "locust"
+    meter = CpuMeter()
+    meter.start()
+    started = time.process_time()
+    while time.process_time() - started < 0.3:
+        sum(range(10_000))
+    found = meter.summary(requests=10)
+    assert found["groups"]["other"]["cpu_seconds"] >= 0.2  # this test's own process
+    assert found["groups"]["other"]["ms_per_request"] >= 20
+    assert 0 < found["machine_busy_share"] <= 1
