@@ -77,13 +77,17 @@ def _recent_periods(kind: PeriodKind, today: dt.date) -> list[Period]:
     return [previous, current]
 
 
-def due_reports(scope: UserScope, today: dt.date | None = None) -> list[Due]:
-    """Reports the user must file: assigned to units they report for, not yet submitted."""
+def due_reports(
+    scope: UserScope, today: dt.date | None = None, forms: list[ReportForm] | None = None
+) -> list[Due]:
+    """Reports the user must file: assigned to units they report for, not yet submitted.
+    `forms`: the active forms, when the caller has them already."""
     today = today or timezone.localdate()
     units = [u for u in scope.units if scope.covers(u, Role.REPORTER)]
     if not units:
         return []
-    forms = list(ReportForm.objects.filter(is_active=True))
+    if forms is None:
+        forms = list(ReportForm.objects.filter(is_active=True))
     assignments: dict[int, list[Assignment]] = {}
     current = Assignment.objects.filter(form__in=forms, valid_from__lte=today).exclude(valid_to__lt=today)
     for assignment in current.select_related("unit"):
