@@ -126,7 +126,7 @@ def test_approvals_of_two_communes_at_once_both_count(submitted, personas, tree,
     """New cells for the same province and nation: both approvals create them at the same time."""
     for month in range(1, RUNS + 1):
         first, second = submitted(month), submitted(month, unit=tree.commune_b)
-        with slowed(monkeypatch, rollups, "_locked_cells"):
+        with slowed(monkeypatch, rollups, "_deltas"):
             outcomes = at_once(approve(personas.approver, first), approve(personas.admin, second))
         assert [o.status for o in outcomes] == [200, 200]
         assert_cells_equal_a_rebuild()
