@@ -23,6 +23,7 @@ class GrantView:
     unit_path: str
     organization_id: int | None
     role: str
+    unit: Unit | None = None  # the granted unit, read with the grants (the unit switcher lists them)
 
     @property
     def rank(self) -> int:
@@ -95,8 +96,8 @@ class UserScope:
         if self.is_system_admin:
             today = timezone.localdate()
             return list(Unit.objects.valid_on(today).filter(level=Level.PROVINCE).order_by("sort_key"))
-        ids = {g.unit_id for g in self.grants if g.unit_id}
-        return list(Unit.objects.filter(pk__in=ids).order_by("depth", "sort_key"))
+        granted = {g.unit.pk: g.unit for g in self.grants if g.unit is not None}
+        return sorted(granted.values(), key=lambda u: (u.depth, u.sort_key))
 
     def may_work_in(self, unit: Unit) -> bool:
         """A unit the user may choose as working unit: one granted, or any unit for a system admin."""
@@ -106,6 +107,8 @@ class UserScope:
 def scope_for(user: Any) -> UserScope:
     if user is None or not user.is_authenticated or not user.is_active:
         return UserScope(user=user)
-    rows = Grant.objects.filter(user=user).values_list("unit_id", "unit__path", "organization_id", "role")
-    grants = [GrantView(unit_id, path or "", org_id, role) for unit_id, path, org_id, role in rows]
+    rows = Grant.objects.filter(user=user).select_related("unit")
+    grants = [
+        GrantView(g.unit_id, g.unit.path if g.unit else "", g.organization_id, g.role, g.unit) for g in rows
+    ]
     return UserScope(user=user, grants=grants)
