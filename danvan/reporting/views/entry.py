@@ -67,6 +67,8 @@ def _rows(
         )
     may_report = submission.status in EDITABLE and scope_of(request).covers(submission.unit, Role.REPORTER)
     errors = errors or {}
+    # the autosave address of every row: reversed once (a reversal per row cost 1 ms a page)
+    save_url = reverse("reporting:save_value", args=[submission.pk, 0]).removesuffix("0/") + "{}/"
     rows = []
     for value in values:
         item, indicator = items.get(value.indicator_id), value.indicator
@@ -86,7 +88,7 @@ def _rows(
                 and not indicator.is_derived
                 and (value.is_returned or not returned_only),
                 "version": str(value.version),
-                "save_url": reverse("reporting:save_value", args=[submission.pk, value.pk]),
+                "save_url": save_url.format(value.pk),
                 "input": typed if typed is not None else value_input(value),
                 "number": value.number,
                 "shown": value.text if kind == ValueType.TEXT else figure(value.number, kind),
