@@ -26,12 +26,17 @@ def _decimals(number: Decimal) -> int:
 @register.filter
 def value_input(value: Value) -> str:
     """The value as a person would type it again: 9.365; 45,7; 4.500.000.000."""
-    if value.indicator.value_type == ValueType.TEXT:
-        return value.text
-    if value.number is None:
+    return input_text(value.indicator.value_type, value.number, value.text)
+
+
+def input_text(value_type: str, number: Decimal | None, text: str) -> str:
+    """What `value_input` shows, from the value's fields (for rows read without models)."""
+    if value_type == ValueType.TEXT:
+        return text
+    if number is None:
         return ""
-    number = Decimal(value.number)
-    if value.indicator.value_type == ValueType.BOOLEAN:
+    number = Decimal(number)
+    if value_type == ValueType.BOOLEAN:
         return "1" if number else "0"
     return format_number(number, _decimals(number))
 
