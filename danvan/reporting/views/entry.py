@@ -128,6 +128,10 @@ _ROW_FIELDS = (
 )
 
 
+# what the history list prints: when, who (User.__str__), what
+_EVENT_FIELDS = ("at", "action", "note", "actor__full_name", "actor__username")
+
+
 def _updated_note(value: dict[str, Any]) -> str:
     """Who changed the value last, and when; the name as User.__str__ gives it."""
     who = value["updated_by__full_name"] or value["updated_by__username"]
@@ -163,7 +167,7 @@ def _context(
         "can_approve": approver and submission.status == Status.SUBMITTED,
         "can_return": approver and submission.status in (Status.SUBMITTED, Status.APPROVED),
         "can_compile": reporter and submission.status in EDITABLE and not submission.form.counts_in_rollups,
-        "events": submission.events.select_related("actor")[:50],
+        "events": submission.events.select_related("actor").only(*_EVENT_FIELDS)[:50],
         "breadcrumbs": crumbs((str(submission.unit.name) + " — " + submission.period.label, None)),
         **extra,
     }

@@ -66,7 +66,9 @@ def index(request: HttpRequest) -> HttpResponseBase:
         return export_response(
             request, ListExport(title, "bao-cao", submission_columns(), rows, submission_row, filters)
         )
-    page = Paginator(rows, 25).get_page(request.GET.get("page"))
+    # the columns the table prints: the JSON of narratives, forms and units stays in the database
+    listed = rows.only("period_code", "status", "submitted_at", "due_date", "form__name", "unit__name")
+    page = Paginator(listed, 25).get_page(request.GET.get("page"))
     context = {
         "due": due_reports(scope, forms=forms),
         "page": page,

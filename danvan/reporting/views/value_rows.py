@@ -10,16 +10,25 @@ the same the template gave. Every field of a row (views.entry._rows) is escaped 
 """
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 
 def value_rows_html(rows: Iterable[dict[str, Any]]) -> SafeString:
-    words: dict[str, str] = {
+    words = _words(get_language())
+    return mark_safe("".join(_row(row, words) for row in rows))  # noqa: S308 - every field escaped in _row
+
+
+@lru_cache(maxsize=8)
+def _words(language: str | None) -> dict[str, str]:
+    """The fixed words of a row, translated and escaped once per language (not per table)."""
+    return {
         "required": conditional_escape(_("bắt buộc")),
         "yes": conditional_escape(_("Có")),
         "no": conditional_escape(_("Không")),
@@ -29,7 +38,6 @@ def value_rows_html(rows: Iterable[dict[str, Any]]) -> SafeString:
         "overridden": conditional_escape(_("Đã sửa — lý do:")),
         "reason": conditional_escape(_("Lý do nếu sửa số tự động")),
     }
-    return mark_safe("".join(_row(row, words) for row in rows))  # noqa: S308 - every field escaped in _row
 
 
 def _row(row: dict[str, Any], w: dict[str, str]) -> str:
