@@ -14,10 +14,10 @@ from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.campaigns.models import Campaign, Distribution
 from danvan.core.errors import NotFound, PermissionDenied
+from danvan.core.models import MAX_ID
 from danvan.territory.tree import subtree_q
 
 READ, UPDATE = "read", "update"
-MAX_ID = 2**63 - 1
 
 
 def visible_campaigns(scope: UserScope) -> QuerySet[Campaign]:

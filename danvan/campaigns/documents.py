@@ -17,6 +17,7 @@ from danvan.campaigns.access import access_campaign
 from danvan.campaigns.models import Campaign, Contribution, ContributionKind, DonorType
 from danvan.campaigns.selectors import Progress, campaign_progress, in_tree
 from danvan.core.formatting import format_date, format_money, format_number, format_percent
+from danvan.core.models import MAX_ID
 from danvan.documents.frame import TEXT_WIDTH_CM
 from danvan.documents.official import Cell, HeaderCell, OfficialDocument, Section, Table
 from danvan.documents.registry import BuildRequest, CommonParameters
@@ -24,7 +25,7 @@ from danvan.territory.models import Unit
 
 
 class CampaignParameters(CommonParameters):
-    campaign: int = Field(ge=1, le=2**63 - 1, description="mã số (id) của cuộc vận động")
+    campaign: int = Field(ge=1, le=MAX_ID, description="mã số (id) của cuộc vận động")
 
 
 def campaign_target(scope: UserScope, values: dict[str, Any]) -> Unit:

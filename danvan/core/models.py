@@ -7,6 +7,9 @@ from django.db import models
 from django.utils import timezone
 
 IDEMPOTENCY_RETENTION = dt.timedelta(hours=24)
+# The largest id a row can have (BigAutoField, signed 64 bits): a larger number in a request names
+# nothing, and must be refused before it reaches the database (SQLite cannot even bind it).
+MAX_ID = 2**63 - 1
 
 
 class IdempotencyRecord(models.Model):

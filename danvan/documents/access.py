@@ -9,10 +9,9 @@ from django.db.models import Q, QuerySet
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound
+from danvan.core.models import MAX_ID
 from danvan.documents.models import GeneratedDocument
 from danvan.territory.tree import subtree_q
-
-MAX_ID = 2**63 - 1
 
 
 def visible_documents(scope: UserScope) -> QuerySet[GeneratedDocument]:

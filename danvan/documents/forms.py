@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.models import MAX_ID
 from danvan.core.periods import PERIOD_HELP
 from danvan.documents.models import Format
 from danvan.documents.pdf import pdf_available
@@ -64,8 +65,8 @@ class ObjectDocumentForm(forms.Form):
 
     type = forms.ChoiceField(label=_("Loại văn bản"))
     format = forms.ChoiceField(label=_("Định dạng"), choices=Format.choices)
-    meeting = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
-    campaign = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    meeting = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
+    campaign = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
     variant = forms.ChoiceField(label=_("Văn bản"), required=False, choices=list(VARIANTS.items()))
     style = forms.ChoiceField(label=_("Thể thức"), required=False, choices=STYLE_CHOICES)
     number = forms.CharField(label=_("Số văn bản"), required=False, max_length=20)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound, PermissionDenied
+from danvan.core.models import MAX_ID
 from danvan.meetings.models import (
     Directive,
     Meeting,
@@ -31,7 +32,6 @@ from danvan.meetings.models import (
 from danvan.territory.tree import subtree_q
 
 READ, WRITE = "read", "write"
-MAX_ID = 2**63 - 1
 
 
 def _check_id(object_id: int) -> None:

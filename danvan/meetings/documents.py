@@ -21,6 +21,7 @@ from pydantic import Field
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import InvalidInput
 from danvan.core.formatting import format_date, format_number, format_percent
+from danvan.core.models import MAX_ID
 from danvan.documents.frame import TEXT_WIDTH_CM
 from danvan.documents.official import Cell, HeaderCell, OfficialDocument, Section, Table
 from danvan.documents.registry import BuildRequest, CommonParameters
@@ -28,8 +29,6 @@ from danvan.meetings.access import access_meeting
 from danvan.meetings.models import AnswerState, Meeting, MeetingStatus, QuestionSource
 from danvan.meetings.selectors import dialogue_summary
 from danvan.territory.models import Unit
-
-MAX_ID = 2**63 - 1
 
 
 class MeetingParameters(CommonParameters):

@@ -10,11 +10,10 @@ from django.db.models import QuerySet
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound
+from danvan.core.models import MAX_ID
 from danvan.membership.models import MemberImport, Membership
 from danvan.orgs.models import Organization
 from danvan.territory.tree import subtree_q
-
-MAX_ID = 2**63 - 1
 
 
 def handled_organizations(scope: UserScope) -> QuerySet[Organization]:

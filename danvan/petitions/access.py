@@ -20,12 +20,12 @@ from django.db.models import Q, QuerySet
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound, PermissionDenied
+from danvan.core.models import MAX_ID
 from danvan.petitions.models import Petition, PetitionFile
 from danvan.territory.tree import subtree_q
 
 READ, HANDLE, LEAD = "read", "handle", "lead"
 _MIN_ROLE = {READ: Role.VIEWER, HANDLE: Role.REPORTER, LEAD: Role.APPROVER}
-MAX_ID = 2**63 - 1
 
 
 def _handled_by(user: Any) -> QuerySet[Any]:

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound, PermissionDenied
+from danvan.core.models import MAX_ID
 from danvan.practices.models import RECOGNIZED_STATUSES, Attachment, EvaluationRound, Practice, RoundItem
 from danvan.territory.tree import subtree_q
 
@@ -39,9 +40,6 @@ def can(scope: UserScope, practice: Practice, action: str) -> bool:
     paths = scope.read_paths(_MIN_ROLE[action]) if action == READ else scope.paths(_MIN_ROLE[action])
     inside = any(practice.unit_path.startswith(path) for path in paths)
     return inside or (action == READ and scope.is_authenticated and practice.status in RECOGNIZED_STATUSES)
-
-
-MAX_ID = 2**63 - 1
 
 
 def _check_id(object_id: int) -> None:

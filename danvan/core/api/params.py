@@ -14,6 +14,7 @@ from pydantic import AfterValidator, PlainSerializer
 from pydantic_core import PydanticCustomError
 
 from danvan.core.errors import InvalidInput
+from danvan.core.models import MAX_ID
 from danvan.core.periods import MAX_YEAR, MIN_YEAR, PERIOD_HELP, Period
 from danvan.territory.models import Unit
 from danvan.territory.selectors import unit_by_code
@@ -41,6 +42,8 @@ PeriodCode = Annotated[
     AfterValidator(_period_code),
 ]
 Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, description="Năm, ví dụ 2025.")]
+# The id of a record named in a filter: 1 to MAX_ID, so that no number reaches the database unbound.
+RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 def _number(value: Decimal) -> int | float:

@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 from ninja import Field, Schema
 
-from danvan.core.api.params import PeriodCode, UnitFilter, UnitRequired, Year
+from danvan.core.api.params import PeriodCode, RecordId, UnitFilter, UnitRequired, Year
 from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.meetings.models import (
     Acceptance,
@@ -213,12 +213,12 @@ class QuestionAnswerIn(Schema):
 class TaskQuery(UnitFilter):
     """`unit`: tasks of organizations in the unit's subtree."""
 
-    owner: int | None = Field(None, description="Mã số (id) cơ quan chủ trì.")
-    assigner: int | None = Field(None, description="Mã số (id) cơ quan giao.")
+    owner: RecordId | None = Field(None, description="Mã số (id) cơ quan chủ trì.")
+    assigner: RecordId | None = Field(None, description="Mã số (id) cơ quan giao.")
     status: TaskStatus | None = None
     overdue: bool | None = None
-    meeting: int | None = None
-    directive: int | None = None
+    meeting: RecordId | None = Field(None, description="Mã số (id) hội nghị đã giao nhiệm vụ.")
+    directive: RecordId | None = Field(None, description="Mã số (id) văn bản chỉ đạo đã giao nhiệm vụ.")
 
 
 class ProgressIn(Schema):

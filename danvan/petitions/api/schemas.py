@@ -6,7 +6,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from danvan.core.api.params import PeriodCode, UnitFilter, UnitRequired, Year
+from danvan.core.api.params import PeriodCode, RecordId, UnitFilter, UnitRequired, Year
 from danvan.core.api.problems import ProblemOut as ProblemOut
 from danvan.petitions import timing
 from danvan.petitions.models import Answer, Channel, Complexity, Kind, Petition, PetitionFile, Status
@@ -237,7 +237,7 @@ class ListQuery(UnitFilter):
     topic: str | None = Field(None, max_length=40)
     q: str | None = Field(None, max_length=200, description="Nội dung, mã theo dõi; không phân biệt dấu.")
     due: Literal["today", "week", "overdue"] | None = None
-    organization: int | None = None
+    organization: RecordId | None = Field(None, description="Mã số (id) cơ quan giải quyết.")
     handler: str | None = Field(None, max_length=150)
 
 

@@ -221,3 +221,10 @@ def test_the_openapi_document_lists_the_operations(client):
         assert path in paths
     assert list(paths).index(f"{API}/stats") < list(paths).index(f"{API}/{{petition_id}}")
     assert "security" not in paths[PUBLIC]["post"] or paths[PUBLIC]["post"]["security"] in ([], [{}])
+
+
+def test_an_organization_filter_beyond_any_id_is_refused_with_422(personas, api_for):
+    api = api_for(personas.reporter_a)
+    assert api.get(API, {"organization": 2**63}).status_code == 422
+    assert api.get(API, {"organization": 0}).status_code == 422
+    assert api.get(API, {"organization": 2**63 - 1}).status_code == 200
