@@ -50,15 +50,21 @@ def _rows(
     posted: Any = None,
     only: int | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per value, with everything the row template prints already a string: the page has
-    about 45 of them and the reporters of a whole country open it on the same days, so the
-    template only places text (no URL reversing, number formatting or lookups through models).
+    """One row per value, with everything `value_rows_html` prints already a string: the page has
+    about 45 of them and the reporters of a whole country open it on the same days, so rows are
+    read as plain dicts and tuples (no models) and printed without URL reversing or lookups.
     `posted`: what was typed, shown again when a save is refused; `only`: the row of one value."""
-    items = {i.indicator_id: i for i in submission.form.items.all()}
+    # indicator: (position, group, required) of the form's items
+    items = {
+        indicator: (position, group, required)
+        for indicator, position, group, required in submission.form.items.values_list(
+            "indicator_id", "position", "group", "required"
+        )
+    }
     found = submission.values.values(*_ROW_FIELDS)  # dicts, not models: a page reads about 45
     values = sorted(
         found.filter(pk=only) if only is not None else found,
-        key=lambda v: (getattr(items.get(v["indicator_id"]), "position", 999), v["category"]),
+        key=lambda v: (items.get(v["indicator_id"], _NOT_IN_FORM)[0], v["category"]),
     )
     if only is None:
         returned_only = submission.status == Status.RETURNED and any(v["is_returned"] for v in values)
@@ -72,7 +78,8 @@ def _rows(
     save_url = reverse("reporting:save_value", args=[submission.pk, 0]).removesuffix("0/") + "{}/"
     rows = []
     for value in values:
-        pk, item, kind = value["pk"], items.get(value["indicator_id"]), value["indicator__value_type"]
+        pk, kind = value["pk"], value["indicator__value_type"]
+        _position, group, required = items.get(value["indicator_id"], _NOT_IN_FORM)
         number, computed = value["number"], value["computed"]
         categories = value["indicator__categories"] or []
         label = next((c["label"] for c in categories if c["code"] == value["category"]), "")
@@ -83,8 +90,8 @@ def _rows(
                 "name": value["indicator__name"],
                 "category_label": label,
                 "unit_of_measure": value["indicator__unit_of_measure"],
-                "group": item.group if item else "",
-                "required": bool(item and item.required),
+                "group": group,
+                "required": required,
                 "kind": kind if kind in (ValueType.TEXT, ValueType.BOOLEAN) else "number",
                 "editable": may_report
                 and value["indicator__aggregation"] != Aggregation.RATIO  # Indicator.is_derived
@@ -106,6 +113,7 @@ def _rows(
     return rows
 
 
+_NOT_IN_FORM = (999, "", False)  # a value whose indicator left the form: last, no group
 _ROW_FIELDS = (
     "pk",
     "indicator_id",
