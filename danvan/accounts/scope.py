@@ -77,10 +77,17 @@ class UserScope:
         return subtree_q(paths, f"{prefix}path")
 
     def covers(self, unit: Unit, min_role: str = Role.VIEWER, *, history: bool = False) -> bool:
+        return self.covers_path(unit.path, min_role, history=history)
+
+    def covers_path(self, path: str, min_role: str = Role.VIEWER, *, history: bool = False) -> bool:
+        """Whether a unit path (or a row's copy of one) lies in the user's subtrees: in Python what
+        `unit_q` asks the database (paths are digits, so a prefix is the same as its range)."""
         if self.is_system_admin:
             return True
+        if not self.is_authenticated:
+            return False
         paths = self.read_paths(min_role) if history else self.paths(min_role)
-        return any(unit.path.startswith(path) for path in paths)
+        return any(path.startswith(granted) for granted in paths)
 
     def role_on(self, unit: Unit) -> str | None:
         """The highest role the user holds on this unit through any grant."""

@@ -54,6 +54,8 @@ def test_refusals_on_pages_change_nothing(
         assert client.post(f"/bao-cao/{submission.pk}/duyet/").status_code == 404
         assert client.get(f"/bao-cao/{submission.pk}/excel/").status_code == 404
     assert client_for(None).get(f"/bao-cao/{submission.pk}/").status_code == 302  # to the login page
+    for beyond in (2**63, 10**40):  # no report has such a number; SQLite could not even bind it
+        assert client_for(personas.reporter_a).get(f"/bao-cao/{beyond}/").status_code == 404
     refused = client_for(personas.reporter_b).post(
         "/bao-cao/lap/", {"form": "dv-xa-thang", "unit": "31510", "period": "2026-M09"}
     )
