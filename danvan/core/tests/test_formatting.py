@@ -45,3 +45,16 @@ def test_template_filters_are_builtin(settings):
         Context({"n": 9365, "m": 4_500_000_000, "p": 95.5, "d": dt.date(2018, 7, 11)})
     )
     assert rendered == "9.365 4,5 tỷ đồng 95,5% 11/07/2018"
+
+
+def test_a_record_path_is_the_reversed_url_of_that_record() -> None:
+    from django.template import Context, Template
+    from django.urls import reverse
+
+    from danvan.core.links import record_path
+
+    for pk in (1, 7, 987654321, 2**63 - 1):
+        assert record_path("reporting:detail", pk) == reverse("reporting:detail", args=[pk])
+        assert record_path("meetings:detail", pk) == reverse("meetings:detail", args=[pk])
+    page = Template("{% record_path 'reporting:detail' pk %}").render(Context({"pk": 42}))
+    assert page == reverse("reporting:detail", args=[42])
