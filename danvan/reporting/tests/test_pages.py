@@ -5,6 +5,7 @@ import io
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from openpyxl import load_workbook
 
 from danvan.accounts.scope import scope_for
@@ -290,3 +291,55 @@ def test_petitions_received_in_the_month_are_prefilled(tree: Any, personas: Any,
     computed = dict(submission.values.values_list("indicator__code", "computed"))
     assert computed["petitions_received"] == 3
     assert computed["complaints_received"] == 1 and computed["denunciations_received"] == 1
+
+
+def test_a_report_opens_for_exactly_those_who_see_it_in_the_lists(
+    tree: Any, personas: Any, monthly: ReportForm
+) -> None:
+    """access_submission checks in Python what visible_submissions asks the database, the old units
+    merged into a granted unit included (Phường 2 of the former Sóc Trăng for Phường Sóc Trăng)."""
+    from danvan.core.errors import NotFound
+    from danvan.reporting.selectors.submissions import access_submission, visible_submissions
+
+    period = Period.parse("2025-M03")
+    reports = [
+        Submission.objects.create(
+            form=monthly,
+            unit=unit,
+            unit_path=unit.path,
+            period_code=period.code,
+            period_start=period.start,
+            period_end=period.end,
+            due_date=period.end,
+        )
+        for unit in (
+            tree.commune_a,
+            tree.commune_b,
+            tree.commune_c,
+            tree.province,
+            tree.legacy_commune,
+            tree.legacy_province,
+        )
+    ]
+
+    def opens(scope: Any, submission: Submission) -> bool:
+        try:
+            return access_submission(scope, submission.pk).pk == submission.pk
+        except NotFound:
+            return False
+
+    seen: dict[str, set[str]] = {}
+    names = ("anonymous", "reporter_a", "reporter_b", "approver", "other_approver", "unit_admin", "admin")
+    for name in names:
+        user = getattr(personas, name)
+        scope = scope_for(user if user is not None else AnonymousUser())
+        listed = set(visible_submissions(scope).values_list("pk", flat=True))
+        for submission in reports:
+            assert opens(scope, submission) == (submission.pk in listed), (name, submission.unit.name)
+        seen[name] = {str(r.unit.code) for r in reports if r.pk in listed}
+    assert seen["anonymous"] == set()
+    assert seen["reporter_a"] == {"31510", "31507"}  # commune A and the old ward merged into it
+    assert seen["reporter_b"] == {"31528"}
+    assert seen["approver"] == {"31510", "31528", tree.province.code, "94", "31507"}
+    assert seen["other_approver"] == {"01273"}
+    assert len(seen["admin"]) == len(reports)
