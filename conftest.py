@@ -94,7 +94,7 @@ def personas(tree: Tree) -> Personas:
 def login(user: User | None) -> Client:
     client = Client()
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="danvan.accounts.backends.AccountBackend")
     return client
 
 

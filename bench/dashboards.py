@@ -86,7 +86,7 @@ def national(fx: Fixtures) -> Case:
 def page_national(fx: Fixtures) -> Case:
     """GET /tong-quan/?unit=&period=<last year> as a system admin (the whole page)."""
     client = Client()
-    client.force_login(_admin(), backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(_admin(), backend="danvan.accounts.backends.AccountBackend")
     query = {"unit": "", "period": _year().code}
     _get(client, "/tong-quan/", data=query)
     return Case(lambda: _get(client, "/tong-quan/", data=query), lambda: _get(client, "/healthz"))

@@ -135,7 +135,7 @@ def api_me(fx: Fixtures) -> Case:
 def home_page(fx: Fixtures) -> Case:
     """GET / for a logged-in province approver: counts of the province's subtree."""
     client = Client()
-    client.force_login(fx.approver, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(fx.approver, backend="danvan.accounts.backends.AccountBackend")
     _get(client, "/")
     return Case(lambda: _get(client, "/"), lambda: _get(client, "/healthz"))
 

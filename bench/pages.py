@@ -27,7 +27,7 @@ FORM = "dv-xa-thang"  # the communes' monthly report, as in bench/loadtest_users
 
 def _client(user: User) -> Client:
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="danvan.accounts.backends.AccountBackend")
     return client
 
 

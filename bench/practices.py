@@ -93,7 +93,7 @@ def stats_national(fx: Fixtures) -> Case:
 def list_page(fx: Fixtures) -> Case:
     """GET /dan-van-kheo/?year=<last year>&field=kinh-te&unit=<province>, as its approver (page 1)."""
     client = Client()
-    client.force_login(fx.approver, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(fx.approver, backend="danvan.accounts.backends.AccountBackend")
     query = {"year": _year(), "field": "kinh-te", "unit": fx.province.code}
     _get(client, "/dan-van-kheo/", data=query)
     return Case(lambda: _get(client, "/dan-van-kheo/", data=query), lambda: _get(client, "/healthz"))

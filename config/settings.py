@@ -116,7 +116,7 @@ DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "danvan.accounts.backends.AccountBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -134,6 +134,8 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions expire after inactivity (seconds) and when the browser closes.
+# database sessions, the row read by fixed SQL on every request (accounts/sessions.py)
+SESSION_ENGINE = "danvan.accounts.sessions"
 SESSION_COOKIE_AGE = env_int("DANVAN_SESSION_SECONDS", 8 * 3600, minimum=300)
 # Sliding idle expiry, saved at most once per interval (accounts.middleware.SessionActivityMiddleware)
 # rather than on every request (SESSION_SAVE_EVERY_REQUEST wrote the session row each time).

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
 from django.utils import timezone
 
 from danvan.accounts.models import ROLE_RANK, Grant, Role
+from danvan.core.fixed_sql import ModelColumns, fetch, written
 from danvan.territory.models import Level, Unit, UnitLineage
 from danvan.territory.tree import subtree_q
 
@@ -52,12 +55,9 @@ class UserScope:
     @cached_property
     def _legacy_paths(self) -> dict[str, list[str]]:
         """Paths of predecessors of granted units, keyed by the granted unit's path."""
-        unit_ids = [g.unit_id for g in self.grants if g.unit_id]
+        unit_ids = sorted({g.unit_id for g in self.grants if g.unit_id})
         result: dict[str, list[str]] = {}
-        links = UnitLineage.objects.filter(successor_id__in=unit_ids).values_list(
-            "successor__path", "predecessor__path"
-        )
-        for successor_path, predecessor_path in links:
+        for successor_path, predecessor_path in _lineage_paths(unit_ids):
             result.setdefault(successor_path, []).append(predecessor_path)
         return result
 
@@ -114,8 +114,51 @@ class UserScope:
 def scope_for(user: Any) -> UserScope:
     if user is None or not user.is_authenticated or not user.is_active:
         return UserScope(user=user)
-    rows = Grant.objects.filter(user=user).select_related("unit")
     grants = [
-        GrantView(g.unit_id, g.unit.path if g.unit else "", g.organization_id, g.role, g.unit) for g in rows
+        GrantView(g.unit_id, g.unit.path if g.unit else "", g.organization_id, g.role, g.unit)
+        for g in _grants_with_units(user.pk)
     ]
     return UserScope(user=user, grants=grants)
+
+
+# Every signed-in request reads the user's grants (and, when a page reads history, the old units
+# merged into the granted ones): in fixed SQL, not built by the ORM each time (core/fixed_sql.py).
+_GRANT = ModelColumns(Grant, "g")
+_UNIT = ModelColumns(Unit, "u")
+
+
+def _grants_with_units(user_id: int) -> list[Grant]:
+    """The user's grants, each with its unit read in the same query (as select_related("unit"))."""
+    connection = connections[router.db_for_read(Grant)]
+    sql = written(connection, "scope.grants", _write_grants_sql)
+    grants = []
+    for row in fetch(connection, sql, [user_id]):
+        grant = _GRANT.instance(row[: len(_GRANT)], connection)
+        unit_values = row[len(_GRANT) :]
+        grant.unit = _UNIT.instance(unit_values, connection) if unit_values[0] is not None else None  # type: ignore[attr-defined]
+        grants.append(grant)
+    return grants  # type: ignore[return-value]
+
+
+def _write_grants_sql(c: BaseDatabaseWrapper) -> str:
+    return (
+        f"SELECT {_GRANT.select(c)}, {_UNIT.select(c)} FROM {_GRANT.table(c)}"  # noqa: S608 - identifiers only
+        f" LEFT JOIN {_UNIT.table(c)} ON {_UNIT.column(c, 'id')} = {_GRANT.column(c, 'unit_id')}"
+        f" WHERE {_GRANT.column(c, 'user_id')} = %s ORDER BY {_GRANT.column(c, 'id')}"
+    )
+
+
+def _lineage_paths(unit_ids: list[int]) -> list[tuple[str, str]]:
+    """(successor path, predecessor path) of the reorganizations that merged units into these."""
+    if not unit_ids:
+        return []
+    connection = connections[router.db_for_read(UnitLineage)]
+    qn = connection.ops.quote_name
+    lineage, unit = qn(UnitLineage._meta.db_table), qn(Unit._meta.db_table)
+    sql = (  # identifiers from the models, the keys bound
+        f"SELECT s.{qn('path')}, p.{qn('path')} FROM {lineage} l"  # noqa: S608
+        f" JOIN {unit} s ON s.{qn('id')} = l.{qn('successor_id')}"
+        f" JOIN {unit} p ON p.{qn('id')} = l.{qn('predecessor_id')}"
+        f" WHERE l.{qn('successor_id')} IN ({', '.join(['%s'] * len(unit_ids))})"
+    )
+    return [(successor, predecessor) for successor, predecessor in fetch(connection, sql, unit_ids)]

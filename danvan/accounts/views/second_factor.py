@@ -54,7 +54,7 @@ def start_pending_login(request: HttpRequest, user: User, redirect_to: str) -> H
     """The password was right; remember who is signing in until the second step is done."""
     request.session[PENDING] = {
         "user": user.pk,
-        "backend": getattr(user, "backend", "django.contrib.auth.backends.ModelBackend"),
+        "backend": getattr(user, "backend", "danvan.accounts.backends.AccountBackend"),
         "at": time.time(),
         "next": redirect_to,
     }

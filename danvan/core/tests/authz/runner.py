@@ -84,7 +84,7 @@ class Sessions:
             user = getattr(world, persona)
             page_client, api_client = Client(), Client()
             if user is not None:
-                page_client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+                page_client.force_login(user, backend="danvan.accounts.backends.AccountBackend")
                 secret = TOKEN_PREFIX + "matran-" + persona
                 # last_used_at ahead of the clock: the token is not stamped on each request, so that
                 # a request that writes nothing runs no UPDATE (and needs no snapshot, see WriteWatch).
