@@ -1,18 +1,17 @@
 """Signing in with a username and password: Django's model backend, with the signed-in user read
-by fixed SQL (core/fixed_sql.py) on each request, since every signed-in request reads it.
+by a query prepared once (core/fixed_sql.py), since every signed-in request reads it.
 AUTHENTICATION_BACKENDS names it after django-axes' backend, which counts failed logins."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
-from django.db import connections, router
 
 from danvan.accounts.models import User
-from danvan.core.fixed_sql import ModelColumns, fetch, select_by
+from danvan.core.fixed_sql import Prepared
 from danvan.core.models import MAX_ID
 
-_USER = ModelColumns(User, "u")
+_USER = Prepared("accounts.user", User, lambda pk: User.objects.filter(pk=pk))
 
 
 class AccountBackend(ModelBackend):
@@ -24,7 +23,5 @@ class AccountBackend(ModelBackend):
             return None
         if not isinstance(pk, int) or not 1 <= pk <= MAX_ID:
             return None
-        connection = connections[router.db_for_read(User)]
-        rows = fetch(connection, select_by(connection, _USER, "id"), [pk])
-        user = cast(User, _USER.instance(rows[0], connection)) if rows else None
+        user: User | None = _USER.first(pk)
         return user if user is not None and self.user_can_authenticate(user) else None

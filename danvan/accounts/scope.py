@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from django.db import connections, router
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
 from django.utils import timezone
 
 from danvan.accounts.models import ROLE_RANK, Grant, Role
-from danvan.core.fixed_sql import ModelColumns, fetch, written
+from danvan.core.fixed_sql import Prepared
 from danvan.territory.models import Level, Unit, UnitLineage
 from danvan.territory.tree import subtree_q
 
@@ -122,43 +120,26 @@ def scope_for(user: Any) -> UserScope:
 
 
 # Every signed-in request reads the user's grants (and, when a page reads history, the old units
-# merged into the granted ones): in fixed SQL, not built by the ORM each time (core/fixed_sql.py).
-_GRANT = ModelColumns(Grant, "g")
-_UNIT = ModelColumns(Unit, "u")
+# merged into the granted ones): prepared once, not built by the ORM each time (core/fixed_sql.py).
+# The grants, each with its unit in the same query (the system admin's has none: a LEFT JOIN).
+_GRANTS = Prepared(
+    "accounts.grants",
+    Grant,
+    lambda user: Grant.objects.filter(user_id=user).select_related("unit").order_by("pk"),
+)
+# (successor path, predecessor path) of the reorganizations that merged units into these
+_LINEAGE = Prepared(
+    "accounts.lineage",
+    UnitLineage,
+    lambda units: UnitLineage.objects.filter(successor_id__in=units).values_list(
+        "successor__path", "predecessor__path"
+    ),
+)
 
 
 def _grants_with_units(user_id: int) -> list[Grant]:
-    """The user's grants, each with its unit read in the same query (as select_related("unit"))."""
-    connection = connections[router.db_for_read(Grant)]
-    sql = written(connection, "scope.grants", _write_grants_sql)
-    grants = []
-    for row in fetch(connection, sql, [user_id]):
-        grant = _GRANT.instance(row[: len(_GRANT)], connection)
-        unit_values = row[len(_GRANT) :]
-        grant.unit = _UNIT.instance(unit_values, connection) if unit_values[0] is not None else None  # type: ignore[attr-defined]
-        grants.append(grant)
-    return grants  # type: ignore[return-value]
-
-
-def _write_grants_sql(c: BaseDatabaseWrapper) -> str:
-    return (
-        f"SELECT {_GRANT.select(c)}, {_UNIT.select(c)} FROM {_GRANT.table(c)}"  # noqa: S608 - identifiers only
-        f" LEFT JOIN {_UNIT.table(c)} ON {_UNIT.column(c, 'id')} = {_GRANT.column(c, 'unit_id')}"
-        f" WHERE {_GRANT.column(c, 'user_id')} = %s ORDER BY {_GRANT.column(c, 'id')}"
-    )
+    return _GRANTS(user_id)
 
 
 def _lineage_paths(unit_ids: list[int]) -> list[tuple[str, str]]:
-    """(successor path, predecessor path) of the reorganizations that merged units into these."""
-    if not unit_ids:
-        return []
-    connection = connections[router.db_for_read(UnitLineage)]
-    qn = connection.ops.quote_name
-    lineage, unit = qn(UnitLineage._meta.db_table), qn(Unit._meta.db_table)
-    sql = (  # identifiers from the models, the keys bound
-        f"SELECT s.{qn('path')}, p.{qn('path')} FROM {lineage} l"  # noqa: S608
-        f" JOIN {unit} s ON s.{qn('id')} = l.{qn('successor_id')}"
-        f" JOIN {unit} p ON p.{qn('id')} = l.{qn('predecessor_id')}"
-        f" WHERE l.{qn('successor_id')} IN ({', '.join(['%s'] * len(unit_ids))})"
-    )
-    return [(successor, predecessor) for successor, predecessor in fetch(connection, sql, unit_ids)]
+    return _LINEAGE(unit_ids) if unit_ids else []

@@ -1,6 +1,6 @@
-"""The session store: Django's database sessions, the row read by fixed SQL (core/fixed_sql.py),
-since every signed-in request reads it. Writes (login, the refresh every few minutes, logout) go
-through Django's store unchanged. SESSION_ENGINE names this module."""
+"""The session store: Django's database sessions, the row read by a query prepared once
+(core/fixed_sql.py), since every signed-in request reads it. Writes (login, the refresh every few
+minutes, logout) go through Django's store unchanged. SESSION_ENGINE names this module."""
 
 import logging
 from typing import Any
@@ -8,12 +8,11 @@ from typing import Any
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.core.exceptions import SuspiciousOperation
-from django.db import connections, router
 from django.utils import timezone
 
-from danvan.core.fixed_sql import ModelColumns, fetch, select_by
+from danvan.core.fixed_sql import Prepared
 
-_SESSION = ModelColumns(Session, "s")
+_SESSION = Prepared("accounts.session", Session, lambda key: Session.objects.filter(session_key=key))
 
 
 class SessionStore(db.SessionStore):
@@ -23,10 +22,8 @@ class SessionStore(db.SessionStore):
             key = self.session_key
             if not key:
                 raise Session.DoesNotExist
-            connection = connections[router.db_for_read(Session)]
-            rows = fetch(connection, select_by(connection, _SESSION, "session_key"), [key])
-            session = _SESSION.instance(rows[0], connection) if rows else None
-            if session is None or session.expire_date <= timezone.now():  # type: ignore[attr-defined]
+            session = _SESSION.first(key)
+            if session is None or session.expire_date <= timezone.now():
                 raise Session.DoesNotExist
             return session
         except (Session.DoesNotExist, SuspiciousOperation) as exc:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
+from danvan.core.fixed_sql import Prepared
 from danvan.extraction.models import DraftRecord
 
 # DraftRecord.target → (URL name of the record's page, label)
@@ -37,9 +38,17 @@ def draft_links(records: list[DraftRecord]) -> list[DraftLink]:
 
 
 def sources_of(obj: models.Model) -> list[DraftRecord]:
-    """The confirmed texts a record was created from (or had values entered from)."""
-    return list(
-        DraftRecord.objects.filter(target=obj._meta.label_lower, object_id=str(obj.pk))
+    """The confirmed texts a record was created from (or had values entered from). Every record's
+    page asks (`{% imported_from %}`), so the read is prepared once (core/fixed_sql.py)."""
+    return _SOURCES(obj._meta.label_lower, str(obj.pk))
+
+
+_SOURCES = Prepared(
+    "extraction.sources",
+    DraftRecord,
+    lambda target, object_id: (
+        DraftRecord.objects.filter(target=target, object_id=object_id)
         .select_related("imported_text")
         .only("imported_text__id", "imported_text__file_name", "outcome", "target", "object_id")
-    )
+    ),
+)

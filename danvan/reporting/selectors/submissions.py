@@ -9,6 +9,7 @@ from django.utils import timezone
 from danvan.accounts.models import Role
 from danvan.accounts.scope import UserScope
 from danvan.core.errors import NotFound
+from danvan.core.fixed_sql import Prepared
 from danvan.core.models import MAX_ID
 from danvan.core.periods import Period, PeriodKind
 from danvan.reporting.models import Assignment, ReportForm, Status, Submission
@@ -23,13 +24,21 @@ def visible_submissions(scope: UserScope) -> QuerySet[Submission]:
     return rows if scope.is_system_admin else rows.filter(subtree_q(scope.read_paths(), "unit_path"))
 
 
+# every report page, autosave and workflow step reads its submission: prepared once (fixed_sql)
+_SUBMISSION = Prepared(
+    "reporting.submission",
+    Submission,
+    lambda pk: Submission.objects.select_related("form", "unit__parent").filter(pk=pk),
+)
+
+
 def access_submission(scope: UserScope, pk: int) -> Submission:
     """The submission if the user sees it (as `visible_submissions`), else NotFound. Read by its
     key and checked in Python: the subtree filter in SQL cost the ORM more than the whole read,
     and every report page, autosave and workflow step comes through here."""
     if not 0 < pk <= MAX_ID:
         raise NotFound()
-    submission = Submission.objects.select_related("form", "unit__parent").filter(pk=pk).first()
+    submission: Submission | None = _SUBMISSION.first(pk)
     if submission is None or not scope.covers_path(submission.unit_path, history=True):
         raise NotFound()
     return submission

@@ -18,10 +18,20 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.models import Role
 from danvan.core.errors import Conflict, DomainError, InvalidInput, NotFound
+from danvan.core.fixed_sql import Prepared
 from danvan.core.formatting import format_datetime
 from danvan.core.pages import refusals, scope_of
 from danvan.core.periods import Period
-from danvan.reporting.models import Aggregation, ReportForm, Status, Submission, Value, ValueType
+from danvan.reporting.models import (
+    Aggregation,
+    FormIndicator,
+    ReportForm,
+    Status,
+    Submission,
+    SubmissionEvent,
+    Value,
+    ValueType,
+)
 from danvan.reporting.selectors.submissions import access_submission
 from danvan.reporting.services.submissions import (
     EDITABLE,
@@ -55,17 +65,9 @@ def _rows(
     read as plain dicts and tuples (no models) and printed without URL reversing or lookups.
     `posted`: what was typed, shown again when a save is refused; `only`: the row of one value."""
     # indicator: (position, group, required) of the form's items
-    items = {
-        indicator: (position, group, required)
-        for indicator, position, group, required in submission.form.items.values_list(
-            "indicator_id", "position", "group", "required"
-        )
-    }
-    found = submission.values.values(*_ROW_FIELDS)  # dicts, not models: a page reads about 45
-    values = sorted(
-        found.filter(pk=only) if only is not None else found,
-        key=lambda v: (items.get(v["indicator_id"], _NOT_IN_FORM)[0], v["category"]),
-    )
+    items = {item[0]: item[1:] for item in _ITEMS(submission.form_id)}
+    found = _VALUES(submission.pk) if only is None else _VALUE(submission.pk, only)
+    values = sorted(found, key=lambda v: (items.get(v["indicator_id"], _NOT_IN_FORM)[0], v["category"]))
     if only is None:
         returned_only = submission.status == Status.RETURNED and any(v["is_returned"] for v in values)
     else:
@@ -139,6 +141,37 @@ _ROW_FIELDS = (
 # what the history list prints: when, who (User.__str__), what
 _EVENT_FIELDS = ("at", "action", "note", "actor__full_name", "actor__username")
 
+# The page's reads, prepared once (core/fixed_sql.py): reporters of the whole country open this
+# page on the same days, and the ORM building these queries cost more CPU than answering them.
+# The form's items: indicator → (position, group, required)
+_ITEMS = Prepared(
+    "reporting.items",
+    FormIndicator,
+    lambda form: FormIndicator.objects.filter(form_id=form).values_list(
+        "indicator_id", "position", "group", "required"
+    ),
+)
+# the values as rows (dicts, not models: a page reads about 45), all or one
+_VALUES = Prepared(
+    "reporting.values",
+    Value,
+    lambda submission: Value.objects.filter(submission_id=submission).values(*_ROW_FIELDS),
+)
+_VALUE = Prepared(
+    "reporting.value",
+    Value,
+    lambda submission, pk: Value.objects.filter(submission_id=submission, pk=pk).values(*_ROW_FIELDS),
+)
+_EVENTS = Prepared(
+    "reporting.events",
+    SubmissionEvent,
+    lambda submission: (
+        SubmissionEvent.objects.filter(submission_id=submission)
+        .select_related("actor")
+        .only(*_EVENT_FIELDS)[:50]
+    ),
+)
+
 
 def _updated_note(value: dict[str, Any]) -> str:
     """Who changed the value last, and when; the name as User.__str__ gives it."""
@@ -175,7 +208,7 @@ def _context(
         "can_approve": approver and submission.status == Status.SUBMITTED,
         "can_return": approver and submission.status in (Status.SUBMITTED, Status.APPROVED),
         "can_compile": reporter and submission.status in EDITABLE and not submission.form.counts_in_rollups,
-        "events": submission.events.select_related("actor").only(*_EVENT_FIELDS)[:50],
+        "events": _EVENTS(submission.pk),
         "breadcrumbs": crumbs((str(submission.unit.name) + " — " + submission.period.label, None)),
         **extra,
     }

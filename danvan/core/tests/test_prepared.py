@@ -1,0 +1,116 @@
+"""Reads the ORM writes once (core/fixed_sql.Prepared): each must give what the QuerySet gives,
+value for value and type for type, on SQLite and PostgreSQL alike, for every key it is called
+with; a QuerySet whose keys do not reach the SQL unchanged is refused when it is prepared."""
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.db.models import Model
+from django.test.utils import CaptureQueriesContext
+
+from danvan.accounts.models import Grant, Role, User
+from danvan.core.fixed_sql import Prepared
+from danvan.territory.models import Unit
+
+
+def same(ours: Model, theirs: Model) -> None:
+    """Same model, same loaded fields (deferred ones stay deferred), equal values of equal types."""
+    assert type(ours) is type(theirs) and ours._state.db == theirs._state.db and not ours._state.adding
+    assert ours.get_deferred_fields() == theirs.get_deferred_fields()
+    for field in type(theirs)._meta.concrete_fields:
+        if field.attname in theirs.get_deferred_fields():
+            continue
+        mine, orm = getattr(ours, field.attname), getattr(theirs, field.attname)
+        assert mine == orm and type(mine) is type(orm), field.attname
+
+
+def same_rows(ours: list[Any], theirs: list[Any]) -> None:
+    assert len(ours) == len(theirs)
+    for mine, orm in zip(ours, theirs, strict=True):
+        if isinstance(orm, Model):
+            same(mine, orm)
+        else:
+            assert mine == orm
+            assert [type(v) for v in _values(mine)] == [type(v) for v in _values(orm)]
+
+
+def _values(row: Any) -> list[Any]:
+    return list(row.values()) if isinstance(row, dict) else list(row) if isinstance(row, tuple) else [row]
+
+
+def test_a_nullable_relation_left_joined_gives_none(personas: Any) -> None:
+    """The system admin's grant has no unit: the row is there, its unit None, as select_related."""
+    grants = Prepared(
+        "test.grants", Grant, lambda user: Grant.objects.filter(user_id=user).select_related("unit")
+    )
+    admin = grants(personas.admin.pk)
+    assert [g.role for g in admin] == [Role.SYSTEM_ADMIN] and admin[0].unit is None
+    approver = grants(personas.approver.pk)
+    same_rows(approver, list(Grant.objects.filter(user=personas.approver).select_related("unit")))
+    assert approver[0].unit.code == personas.approver.grants.get().unit.code
+
+
+def test_list_keys_of_each_length_and_text_keys(tree: Any) -> None:
+    units = Prepared(
+        "test.units",
+        Unit,
+        lambda ids, kind: Unit.objects.filter(pk__in=ids, kind=kind).values_list("code", flat=True),
+    )
+    one, two = [tree.commune_a.pk], [tree.commune_a.pk, tree.commune_b.pk]
+    kind = tree.commune_a.kind
+    assert units(one, kind) == list(Unit.objects.filter(pk__in=one, kind=kind).values_list("code", flat=True))
+    assert sorted(units(two, kind)) == sorted(
+        Unit.objects.filter(pk__in=two, kind=kind).values_list("code", flat=True)
+    )
+    assert len(units(two, kind)) == 2
+    assert units(two, "không có") == []
+    assert units(one, kind) == [tree.commune_a.code]  # the first shape still answers after the second
+
+
+def test_the_sql_is_written_once_per_shape(tree: Any) -> None:
+    built = []
+
+    def build(ids: list[int]) -> Any:
+        built.append(len(ids))
+        return Unit.objects.filter(pk__in=ids).values_list("pk", flat=True)
+
+    units = Prepared("test.once", Unit, build)
+    for _ in range(3):
+        assert units([tree.commune_a.pk]) == [tree.commune_a.pk]
+        assert sorted(units([tree.commune_a.pk, tree.province.pk])) == sorted(
+            [tree.commune_a.pk, tree.province.pk]
+        )
+    assert built == [1, 2]
+
+
+def test_keys_beyond_any_row_give_nothing_without_asking(tree: Any) -> None:
+    units = Prepared("test.range", Unit, lambda pk: Unit.objects.filter(pk=pk))
+    with CaptureQueriesContext(connection) as reads:
+        assert units(10**40) == [] and units(-(10**40)) == [] and units(2**63) == []
+    assert not reads.captured_queries
+    assert units(2**63 - 1) == [] and units(0) == []
+    assert units(tree.province.pk)[0].code == tree.province.code
+
+
+def test_keys_that_do_not_reach_the_sql_unchanged_are_refused(db: Any) -> None:
+    contains = Prepared("test.contains", User, lambda name: User.objects.filter(username__icontains=name))
+    with pytest.raises(ValueError, match="unchanged"):
+        contains("an")
+    unused = Prepared("test.unused", User, lambda pk: User.objects.all())
+    with pytest.raises(ValueError, match="unchanged"):
+        unused(1)
+    prefetched = Prepared(
+        "test.prefetch", User, lambda pk: User.objects.filter(pk=pk).prefetch_related("grants")
+    )
+    with pytest.raises(ValueError, match="prefetch"):
+        prefetched(1)
+    by_key = Prepared("test.key", User, lambda pk: User.objects.filter(pk=pk))
+    for bad in (True, 1.5, [], ["a"], None):
+        with pytest.raises(TypeError):
+            by_key(bad)
+    in_list = Prepared("test.in", User, lambda pks: User.objects.filter(pk__in=pks))
+    assert in_list([1]) == []
+    for bad in (["1"], [True], [1.0]):  # the shape of [1] is prepared: its values are still checked
+        with pytest.raises(TypeError):
+            in_list(bad)
