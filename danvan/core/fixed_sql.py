@@ -33,20 +33,22 @@ def _fetch(connection: BaseDatabaseWrapper, sql: str, params: Sequence[Any]) -> 
         return cursor.fetchall()
 
 
-Key = int | str | list[int]
+Key = int | str | list[int] | list[str]
 _INT_STAND_IN = -(10**15)  # far outside any key (MAX_ID), so never mistaken for a constant
 
 
 def _stand_in(position: int, key: Key) -> Key:
     if isinstance(key, bool):
-        raise TypeError("Prepared: a key is an int, a str or a list of ints, not a bool")
+        raise TypeError("Prepared: a key is an int, a str or a list of ints or strs, not a bool")
     if isinstance(key, int):
         return _INT_STAND_IN - 1000 * position
     if isinstance(key, str):
         return f"\x1fprepared-key-{position}"
-    if isinstance(key, list) and key and all(isinstance(k, int) and not isinstance(k, bool) for k in key):
+    if isinstance(key, list) and key and type(key[0]) is int:
         return [_INT_STAND_IN - 1000 * position - 1 - i for i in range(len(key))]
-    raise TypeError(f"Prepared: a key is an int, a str or a non-empty list of ints, not {key!r}")
+    if isinstance(key, list) and key and type(key[0]) is str:
+        return [f"\x1fprepared-key-{position}-{i}" for i in range(len(key))]
+    raise TypeError(f"Prepared: a key is an int, a str or a non-empty list of ints or strs, not {key!r}")
 
 
 _BIGINT_MIN, _BIGINT_MAX = -(2**63), 2**63 - 1
@@ -57,7 +59,7 @@ def _ints(keys: Sequence[Key]) -> Iterable[int]:
         if isinstance(key, int):
             yield key
         elif isinstance(key, list):
-            yield from key
+            yield from (k for k in key if isinstance(k, int))
 
 
 def _shape(keys: Sequence[Key]) -> tuple[Any, ...]:
@@ -65,9 +67,10 @@ def _shape(keys: Sequence[Key]) -> tuple[Any, ...]:
     shape: list[Any] = []
     for key in keys:
         if isinstance(key, list):
-            if not all(type(k) is int for k in key):
-                raise TypeError(f"Prepared: a list key holds ints only, not {key!r}")
-            shape.append(len(key))
+            kind = type(key[0]) if key else None
+            if kind not in (int, str) or not all(type(k) is kind for k in key):
+                raise TypeError(f"Prepared: a list key holds ints only or strs only, not {key!r}")
+            shape.append((kind, len(key)))
         else:
             shape.append(type(key))
     return tuple(shape)
@@ -179,7 +182,7 @@ class Prepared:
     the places of the stand-ins among its parameters; each call puts its own keys there. Rows go
     through the converters the ORM applies and become what the QuerySet gives: models with their
     select_related relations, the dicts of .values(), the tuples of .values_list(). Keys are
-    ints, strs or lists of ints, and must reach the SQL unchanged (exact and `in` lookups):
+    ints, strs, or lists of ints or of strs, and must reach the SQL unchanged (exact and `in` lookups):
     preparing fails loudly otherwise.
 
     For the few reads on the path of nearly every request, where building the query costs more
@@ -192,14 +195,15 @@ class Prepared:
         self._compiled: dict[tuple[str, tuple[Any, ...]], _Compiled] = {}
 
     def __call__(self, *keys: Key) -> list[Any]:
+        shape = _shape(keys)
         if any(not _BIGINT_MIN <= k <= _BIGINT_MAX for k in _ints(keys)):
             return []  # no row has such a key (the ORM answers so too, without asking the database)
         connection = connections[router.db_for_read(self.model)]
-        shape = (connection.alias, _shape(keys))
-        compiled = self._compiled.get(shape)
+        compiled = self._compiled.get((connection.alias, shape))
         if compiled is None:
             stand_ins = [_stand_in(position, key) for position, key in enumerate(keys)]
-            compiled = self._compiled[shape] = _Compiled(self.build(*stand_ins), stand_ins, connection)
+            compiled = _Compiled(self.build(*stand_ins), stand_ins, connection)
+            self._compiled[(connection.alias, shape)] = compiled
         return compiled.run(keys, connection)
 
     def first(self, *keys: Key) -> Any:

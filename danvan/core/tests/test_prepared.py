@@ -68,6 +68,17 @@ def test_list_keys_of_each_length_and_text_keys(tree: Any) -> None:
     assert units(one, kind) == [tree.commune_a.code]  # the first shape still answers after the second
 
 
+def test_lists_of_text_keys(tree: Any) -> None:
+    codes = Prepared(
+        "test.codes", Unit, lambda codes: Unit.objects.filter(code__in=codes).values_list("pk", flat=True)
+    )
+    assert codes([tree.commune_a.code]) == [tree.commune_a.pk]
+    assert sorted(codes([tree.commune_a.code, tree.province.code, "khong-co"])) == sorted(
+        [tree.commune_a.pk, tree.province.pk]
+    )
+    assert codes(["khong-co"]) == []
+
+
 def test_the_sql_is_written_once_per_shape(tree: Any) -> None:
     built = []
 
@@ -111,6 +122,6 @@ def test_keys_that_do_not_reach_the_sql_unchanged_are_refused(db: Any) -> None:
             by_key(bad)
     in_list = Prepared("test.in", User, lambda pks: User.objects.filter(pk__in=pks))
     assert in_list([1]) == []
-    for bad in (["1"], [True], [1.0]):  # the shape of [1] is prepared: its values are still checked
+    for bad in ([True], [1.0], [1, "2"], ["1", 2]):  # the shape of [1] is prepared: values still checked
         with pytest.raises(TypeError):
             in_list(bad)

@@ -92,6 +92,11 @@ def _recent_periods(kind: PeriodKind, today: dt.date) -> list[Period]:
     return [previous, current]
 
 
+def active_forms() -> list[ReportForm]:
+    """The report forms in use, by level and code: the inbox's filter and what falls due."""
+    return _ACTIVE_FORMS()
+
+
 def due_reports(
     scope: UserScope, today: dt.date | None = None, forms: list[ReportForm] | None = None
 ) -> list[Due]:
@@ -102,11 +107,13 @@ def due_reports(
     if not units:
         return []
     if forms is None:
-        forms = list(ReportForm.objects.filter(is_active=True))
+        forms = active_forms()
+    if not forms:
+        return []
     assignments: dict[int, list[Assignment]] = {}
-    current = Assignment.objects.filter(form__in=forms, valid_from__lte=today).exclude(valid_to__lt=today)
-    for assignment in current.select_related("unit"):
-        assignments.setdefault(assignment.form_id, []).append(assignment)
+    for assignment in _ASSIGNMENTS([f.pk for f in forms]):
+        if assignment.valid_from <= today and (assignment.valid_to is None or assignment.valid_to >= today):
+            assignments.setdefault(assignment.form_id, []).append(assignment)
     result = []
     for form in forms:
         for unit in _reporting_units(form, units, assignments.get(form.pk, [])):
@@ -136,9 +143,26 @@ def _reporting_units(form: ReportForm, units: list[Unit], assignments: list[Assi
 def _attach_submissions(items: list[Due]) -> None:
     if not items:
         return
-    rows = Submission.objects.filter(
-        unit__in={d.unit.pk for d in items}, period_code__in={d.period.code for d in items}
-    )
-    found = {(s.form_id, s.unit_id, s.period_code): s for s in rows}
+    units = sorted({d.unit.pk for d in items})
+    periods = sorted({d.period.code for d in items})
+    found = {(s.form_id, s.unit_id, s.period_code): s for s in _SUBMISSIONS_OF(units, periods)}
     for item in items:
         item.submission = found.get((item.form.pk, item.unit.pk, item.period.code))
+
+
+# The inbox is opened by every reporter many times on the days reports fall due: its reads of the
+# forms, their assignments (a handful; dates are checked above) and the reports already opened
+# are prepared once (core/fixed_sql.py).
+_ACTIVE_FORMS = Prepared(
+    "reporting.active_forms", ReportForm, lambda: ReportForm.objects.filter(is_active=True)
+)
+_ASSIGNMENTS = Prepared(
+    "reporting.assignments",
+    Assignment,
+    lambda forms: Assignment.objects.filter(form_id__in=forms).select_related("unit"),
+)
+_SUBMISSIONS_OF = Prepared(
+    "reporting.submissions_of",
+    Submission,
+    lambda units, periods: Submission.objects.filter(unit_id__in=units, period_code__in=periods),
+)

@@ -1,18 +1,37 @@
-"""The report page's reads, prepared once (core/fixed_sql.Prepared), give what the ORM gives:
-the submission with its form, unit and province, the form's items, the values, the history, and
-the texts a record was imported from."""
+"""The report page's and the inbox's reads, prepared once (core/fixed_sql.Prepared), give what the
+ORM gives: the submission with its form, unit and province, the form's items, the values, the
+history, the texts a record was imported from; the active forms, their assignments and the
+reports already opened. What falls due still follows the assignments' dates."""
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from danvan.accounts.scope import scope_for
+from danvan.core.periods import Period
 from danvan.core.tests.test_prepared import same, same_rows
 from danvan.extraction.models import DraftRecord, ImportedText
 from danvan.extraction.selectors import sources_of
-from danvan.reporting.models import FormIndicator, Submission, SubmissionEvent, Value
-from danvan.reporting.selectors.submissions import _SUBMISSION
+from danvan.reporting.models import (
+    Assignment,
+    FormIndicator,
+    ReportForm,
+    Status,
+    Submission,
+    SubmissionEvent,
+    Value,
+)
+from danvan.reporting.selectors.submissions import (
+    _ASSIGNMENTS,
+    _SUBMISSION,
+    _SUBMISSIONS_OF,
+    active_forms,
+    due_reports,
+)
+from danvan.reporting.services.submissions import submission_open
 from danvan.reporting.views.entry import _EVENTS, _ITEMS, _VALUE, _VALUES
 
 
@@ -77,3 +96,51 @@ def test_the_sources_of_a_record_are_the_orms(filed: Submission, personas: Any) 
     )
     same_rows(found, list(orm))
     assert [r.imported_text.file_name for r in found] == ["bao-cao-thang-3.docx"]
+
+
+def test_the_inbox_reads_are_the_orms(filed: Submission, monthly: Any, tree: Any) -> None:
+    same_rows(active_forms(), list(ReportForm.objects.filter(is_active=True)))
+    forms = [f.pk for f in active_forms()]
+    ours = _ASSIGNMENTS(forms)
+    orm = list(Assignment.objects.filter(form__in=forms).select_related("unit"))
+    assert ours
+    same_rows(ours, orm)
+    units, periods = [tree.commune_a.pk, tree.commune_b.pk], ["2026-M03", "2026-M04"]
+    orm_submissions = list(Submission.objects.filter(unit__in=units, period_code__in=periods))
+    same_rows(_SUBMISSIONS_OF(units, periods), orm_submissions)
+    assert [s.pk for s in _SUBMISSIONS_OF(units, periods)] == [filed.pk]
+    assert _SUBMISSIONS_OF([tree.commune_b.pk], periods) == []
+
+
+def test_what_falls_due_follows_the_assignments_dates(monthly: Any, personas: Any, tree: Any) -> None:
+    """Last month's report (and this month's, coming) are due for the commune reporter while the
+    assignment is valid today (it may end today), not once it ended yesterday or before it starts
+    tomorrow; a draft is due with its submission, a filed report no longer."""
+    scope = scope_for(personas.reporter_a)
+    today = dt.date(2026, 4, 3)
+
+    def due() -> list[tuple[str, int | None]]:
+        return [
+            (d.period.code, d.submission.pk if d.submission else None)
+            for d in due_reports(scope, today=today)
+            if d.form == monthly and d.unit == tree.commune_a
+        ]
+
+    assert due() == [("2026-M03", None), ("2026-M04", None)]
+    assignments = Assignment.objects.filter(form=monthly)
+    kept = list(assignments.values_list("pk", "valid_from", "valid_to"))
+    assignments.update(valid_to=today)
+    assert due() == [("2026-M03", None), ("2026-M04", None)]
+    assignments.update(valid_to=today - dt.timedelta(days=1))
+    assert due() == []
+    assignments.update(valid_from=today + dt.timedelta(days=1), valid_to=None)
+    assert due() == []
+    for pk, valid_from, valid_to in kept:
+        Assignment.objects.filter(pk=pk).update(valid_from=valid_from, valid_to=valid_to)
+    march = Period.parse("2026-M03")
+    draft = submission_open(
+        actor=personas.reporter_a, scope=scope, form=monthly, unit=tree.commune_a, period=march
+    )
+    assert due() == [("2026-M03", draft.pk), ("2026-M04", None)]
+    Submission.objects.filter(pk=draft.pk).update(status=Status.SUBMITTED)
+    assert due() == [("2026-M04", None)]

@@ -30,11 +30,13 @@ from danvan.reporting.selectors.completeness import completeness
 from danvan.reporting.selectors.rollups import rollup
 from danvan.reporting.selectors.submissions import (
     SubmissionFilter,
+    active_forms,
     due_reports,
     filter_submissions,
     visible_submissions,
 )
 from danvan.reporting.views.common import crumbs, form_param, period_param, unit_param
+from danvan.reporting.views.submission_rows import submission_rows_html
 from danvan.territory.models import Unit
 
 
@@ -45,7 +47,7 @@ def index(request: HttpRequest) -> HttpResponseBase:
     period, period_error = period_param(
         request, Period.of_kind_containing(PeriodKind.YEAR, timezone.localdate())
     )
-    forms = list(ReportForm.objects.filter(is_active=True))  # the filter's choices and what is due
+    forms = active_forms()  # the filter's choices and what is due
     code = request.GET.get("form", "")
     criteria = SubmissionFilter(
         form=next((f for f in forms if f.code == code), None) or _form_of_code(code),
@@ -72,6 +74,7 @@ def index(request: HttpRequest) -> HttpResponseBase:
     context = {
         "due": due_reports(scope, forms=forms),
         "page": page,
+        "rows": submission_rows_html(page),  # the table's rows, built in Python (submission_rows.py)
         "forms": forms,
         "statuses": Status.choices,
         "chosen": request.GET,
