@@ -5,9 +5,12 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from danvan.accounts.scope import scope_for
 from danvan.core.errors import InvalidInput, NotFound
+from danvan.core.tests.test_prepared import same
 from danvan.petitions.access import access_private, access_tracked
 from danvan.petitions.models import Petition, PetitionFile, Status
 from danvan.petitions.selectors import similar_petitions
@@ -78,6 +81,25 @@ def test_citizen_gets_a_tracking_code_and_a_private_link(tree, topic):
         access_private(petition.tracking_code, secret + "x")
     with pytest.raises(NotFound):
         access_tracked("YK26-KHONGCO")
+
+
+def test_the_tracked_item_is_read_as_the_orm_reads_it(tree, topic, receive):
+    """access_tracked is a prepared read (core/fixed_sql.py): the item with its unit, topic and
+    handling body as select_related gives them, whatever the case and spaces of the code."""
+    for petition in (petition_submit_public(intake=intake(tree, topic))[0], receive()):
+        ours = access_tracked(f"  {petition.tracking_code.lower()} ")
+        orm = Petition.objects.select_related("unit", "topic", "organization").get(pk=petition.pk)
+        same(ours, orm)
+        with CaptureQueriesContext(connection) as reads:
+            relations = (ours.unit, ours.topic, ours.organization)
+        assert not reads.captured_queries
+        for mine, theirs in zip(relations, (orm.unit, orm.topic, orm.organization), strict=True):
+            assert (mine is None) == (theirs is None)
+            if theirs is not None:
+                same(mine, theirs)
+    for code in ("", "YK26", "x" * 200, "YK26-<script>"):
+        with pytest.raises(NotFound):
+            access_tracked(code)
 
 
 def test_files_are_checked_by_content_and_stored(receive):

@@ -93,3 +93,14 @@ def test_a_computed_figure_shows_its_source_and_asks_for_a_reason() -> None:
     assert '<input name="r41" aria-label="Lý do nếu sửa số tự động"' in html
     read_only = value_rows_html([row(computed="1.200", editable=False)])
     assert 'name="r41"' not in read_only and '<output id="v41">1.250</output>' in read_only
+
+
+def test_the_rows_escape_as_django_does() -> None:
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext_lazy
+
+    from danvan.reporting.views.value_rows import escape
+
+    for value in (HOSTILE, "Tân Hòa & Phú <b>", "", 12, None, gettext_lazy("Có"), mark_safe("<em>an</em>")):
+        assert escape(value) == str(conditional_escape(value))

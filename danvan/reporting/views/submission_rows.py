@@ -20,6 +20,7 @@ from danvan.core.formatting import format_datetime
 from danvan.core.links import record_path
 from danvan.reporting.models import Submission
 from danvan.reporting.templatetags.reporting import status_class
+from danvan.reporting.views.value_rows import escape
 
 
 def submission_rows_html(submissions: Iterable[Submission]) -> SafeString:
@@ -34,7 +35,7 @@ def _late(language: str | None) -> str:
 
 
 def _row(s: Submission, late: str) -> str:
-    e = conditional_escape
+    e = escape
     return (
         f'<tr><td><a href="{e(record_path("reporting:detail", s.pk))}">{e(s.form.name)}</a></td>'
         f"<td>{e(s.unit.name)}</td><td>{e(s.period.label)}</td>\n"

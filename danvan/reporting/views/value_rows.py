@@ -9,6 +9,7 @@ page; built here they cost a fifth of that (docs/deploy.md, "Where the CPU goes"
 the same the template gave. Every field of a row (views.entry._rows) is escaped here, once.
 """
 
+import html
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -40,8 +41,15 @@ def _words(language: str | None) -> dict[str, str]:
     }
 
 
+def escape(value: Any) -> str:
+    """What Django's `conditional_escape` gives, as a plain str, without its lazy-string wrapper
+    (about 5 µs a call, and a page of rows makes some 300): text marked safe is kept as it is,
+    anything else is escaped with the standard library's `html.escape`, as Django's `escape` does."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
 def _row(row: dict[str, Any], w: dict[str, str]) -> str:
-    e = conditional_escape
+    e = escape
     pk = e(row["id"])
     classes = ("returned" if row["returned"] else "") + (" invalid" if row["error"] else "")
     label: str = e(row["name"])
