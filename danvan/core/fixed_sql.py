@@ -8,6 +8,8 @@ country open on the same days, reads five more. A `Prepared` read has the ORM co
 once, with stand-in keys, and keeps the SQL; each call binds its own keys and turns the rows into
 what the QuerySet gives, through the ORM's own converters (datetimes made aware on SQLite, JSON
 decoded…) and `Model.from_db`. So the SQL is still the ORM's, for SQLite and PostgreSQL alike.
+On PostgreSQL the statement is prepared on the server as well, once per connection, so that
+PostgreSQL neither parses nor plans it again (`_preparing_cursor`). ADR 0006 says why.
 
 Anything else uses the ORM as usual.
 """

@@ -125,3 +125,20 @@ def test_keys_that_do_not_reach_the_sql_unchanged_are_refused(db: Any) -> None:
     for bad in ([True], [1.0], [1, "2"], ["1", 2]):  # the shape of [1] is prepared: values still checked
         with pytest.raises(TypeError):
             in_list(bad)
+
+
+def test_on_postgresql_the_read_is_prepared_on_the_server(tree: Any) -> None:
+    """Once per connection (pg_prepared_statements lists it), and still logged as Django logs queries."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared on the server on PostgreSQL only")
+    units = Prepared(
+        "test.server", Unit, lambda pk: Unit.objects.filter(pk=pk).values_list("code", flat=True)
+    )
+    with CaptureQueriesContext(connection) as reads:
+        assert units(tree.province.pk) == [tree.province.code]
+        assert units(tree.commune_a.pk) == [tree.commune_a.code]
+    assert len(reads.captured_queries) == 2
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    assert [s for s in statements if '"territory_unit"."code"' in s and "$1" in s]
