@@ -113,7 +113,8 @@ elif _db["ENGINE"] == "django.db.backends.postgresql":
     # Lets psycopg prepare statements on the server. Django's cursors bind parameters in the client
     # and never prepare; only the reads of core/fixed_sql.py (`Prepared`) ask for it, on a cursor of
     # their own (prepare_threshold None would forbid even that). See docs/deploy.md for poolers.
-    _db["OPTIONS"] = {"prepare_threshold": 5}
+    # Added to what the address gives (?sslmode=require…), not in its place.
+    _db.setdefault("OPTIONS", {}).setdefault("prepare_threshold", 5)
 else:
     raise ImproperlyConfigured("DATABASE_URL must be a sqlite:// or postgres:// address.")
 _db["TEST"] = {"NAME": env_str("DANVAN_TEST_DB_NAME", "")} if env_str("DANVAN_TEST_DB_NAME", "") else {}

@@ -68,6 +68,18 @@ def test_bad_database_url_is_refused():
     assert "DATABASE_URL" in result.stderr
 
 
+def test_postgresql_options_of_the_address_are_kept():
+    """The address's own options (TLS…) stay beside the one the prepared reads need."""
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(sorted(settings.DATABASES['default']['OPTIONS'].items()))",
+        DATABASE_URL="postgres://danvan@db.example.vn:5432/danvan?sslmode=require",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[('prepare_threshold', 5), ('sslmode', 'require')]" in result.stdout.splitlines()
+
+
 def test_api_validation_messages_are_vietnamese():
     from config.api import vietnamese_message
 
