@@ -90,6 +90,7 @@ def _stand_in(position: int, key: Key) -> Key:
 
 
 _BIGINT_MIN, _BIGINT_MAX = -(2**63), 2**63 - 1
+MAX_SHAPES = 64  # compiled shapes kept per read; beyond them a shape is compiled for its call only
 
 
 def _ints(keys: Sequence[Key]) -> Iterable[int]:
@@ -127,11 +128,11 @@ class _Compiled:
     row becomes what the QuerySet would give."""
 
     def __init__(
-        self, queryset: QuerySet[Any], stand_ins: Sequence[Key], connection: BaseDatabaseWrapper
+        self, name: str, queryset: QuerySet[Any], stand_ins: Sequence[Key], connection: BaseDatabaseWrapper
     ) -> None:
         internals: Any = queryset  # what Django's own iterables read of it
         if internals._prefetch_related_lookups or internals._known_related_objects:
-            raise ValueError("Prepared: no prefetch_related, and no queryset of a related manager")
+            raise ValueError(f"Prepared {name}: no prefetch_related, and no queryset of a related manager")
         query = queryset.query
         compiler = query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()  # also sets compiler.select and klass_info
@@ -147,12 +148,14 @@ class _Compiled:
         ]
         bound = {slot for slot in self.params if slot[0] is not None}
         if bound != set(slots.values()):
-            raise ValueError(f"Prepared: a key does not reach the SQL unchanged (exact and in only): {sql}")
+            raise ValueError(
+                f"Prepared {name}: a key does not reach the SQL unchanged (exact and in only): {sql}"
+            )
         self.sql = sql
         self.compiler = compiler
         fields = [s[0] for s in compiler.select[: compiler.col_count]]
         if compiler.has_composite_fields(fields):
-            raise ValueError("Prepared: composite fields are not supported")
+            raise ValueError(f"Prepared {name}: composite fields are not supported")
         self.converters = compiler.get_converters(fields)
         self.iterable = queryset._iterable_class
         self.fetch_mode = internals._fetch_mode
@@ -166,9 +169,9 @@ class _Compiled:
             ]
         )
         if self.iterable not in (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable):
-            raise ValueError(f"Prepared: {self.iterable.__name__} is not supported")
+            raise ValueError(f"Prepared {name}: {self.iterable.__name__} is not supported")
         if self.fetch_mode.track_peers:
-            raise ValueError("Prepared: a fetch mode that tracks peers is not supported")
+            raise ValueError(f"Prepared {name}: a fetch mode that tracks peers is not supported")
         self._plan: tuple[Any, int, int, list[str], list[Any]] | None = None
 
     def run(self, keys: Sequence[Key], connection: BaseDatabaseWrapper) -> list[Any]:
@@ -240,8 +243,9 @@ class Prepared:
         compiled = self._compiled.get((connection.alias, shape))
         if compiled is None:
             stand_ins = [_stand_in(position, key) for position, key in enumerate(keys)]
-            compiled = _Compiled(self.build(*stand_ins), stand_ins, connection)
-            self._compiled[(connection.alias, shape)] = compiled
+            compiled = _Compiled(self.name, self.build(*stand_ins), stand_ins, connection)
+            if len(self._compiled) < MAX_SHAPES:  # list keys of ever new lengths do not grow it for ever
+                self._compiled[(connection.alias, shape)] = compiled
         return compiled.run(keys, connection)
 
     def first(self, *keys: Key) -> Any:

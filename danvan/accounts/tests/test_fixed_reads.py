@@ -5,7 +5,6 @@ and type for type, on SQLite and PostgreSQL alike."""
 import datetime as dt
 
 from django.contrib.sessions.models import Session
-from django.db.models import Model
 from django.utils import timezone
 
 from danvan.accounts.backends import AccountBackend
@@ -14,23 +13,16 @@ from danvan.accounts.scope import _grants_with_units, _lineage_paths, scope_for
 from danvan.accounts.sessions import SessionStore
 from danvan.accounts.tests.factories import UserFactory
 from danvan.core.models import MAX_ID
+from danvan.core.tests.orm_equality import same
 from danvan.territory.models import UnitLineage
-
-
-def _same(read: Model, orm: Model) -> None:
-    """Every concrete field equal and of the same type as the ORM's instance."""
-    for field in type(orm)._meta.concrete_fields:
-        ours, theirs = getattr(read, field.attname), getattr(orm, field.attname)
-        assert ours == theirs and type(ours) is type(theirs), field.attname
-    assert read._state.adding is False and read._state.db == orm._state.db
 
 
 def test_the_user_is_read_as_the_orm_reads_it(personas):
     user = personas.approver
     user.last_login = timezone.now()
     user.save()
-    _same(AccountBackend().get_user(user.pk), User.objects.get(pk=user.pk))
-    _same(AccountBackend().get_user(str(user.pk)), User.objects.get(pk=user.pk))  # as the session keeps it
+    same(AccountBackend().get_user(user.pk), User.objects.get(pk=user.pk))
+    same(AccountBackend().get_user(str(user.pk)), User.objects.get(pk=user.pk))  # as the session keeps it
 
 
 def test_no_user_for_a_bad_key_or_an_inactive_account(personas):
@@ -46,7 +38,7 @@ def test_the_session_is_read_as_the_orm_reads_it(db):
     store["unit"] = 7
     store.create()
     row = SessionStore(store.session_key)._get_session_from_db()
-    _same(row, Session.objects.get(session_key=store.session_key))
+    same(row, Session.objects.get(session_key=store.session_key))
     assert SessionStore(store.session_key).load() == {"unit": 7}
 
 
@@ -73,11 +65,11 @@ def test_grants_and_their_units_are_read_as_the_orm_reads_them(personas, tree):
         orm = list(Grant.objects.filter(user=holder).select_related("unit").order_by("pk"))
         assert len(read) == len(orm) == count
         for ours, theirs in zip(read, orm, strict=True):
-            _same(ours, theirs)
+            same(ours, theirs)
             if theirs.unit is None:
                 assert ours.unit is None
             else:
-                _same(ours.unit, theirs.unit)
+                same(ours.unit, theirs.unit)
     assert _grants_with_units(UserFactory(username="khong_quyen").pk) == []
 
 

@@ -6,37 +6,13 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.db.models import Model
 from django.test.utils import CaptureQueriesContext
 
 from danvan.accounts.models import Grant, Role, User
+from danvan.core import fixed_sql
 from danvan.core.fixed_sql import Prepared
+from danvan.core.tests.orm_equality import same_rows
 from danvan.territory.models import Unit
-
-
-def same(ours: Model, theirs: Model) -> None:
-    """Same model, same loaded fields (deferred ones stay deferred), equal values of equal types."""
-    assert type(ours) is type(theirs) and ours._state.db == theirs._state.db and not ours._state.adding
-    assert ours.get_deferred_fields() == theirs.get_deferred_fields()
-    for field in type(theirs)._meta.concrete_fields:
-        if field.attname in theirs.get_deferred_fields():
-            continue
-        mine, orm = getattr(ours, field.attname), getattr(theirs, field.attname)
-        assert mine == orm and type(mine) is type(orm), field.attname
-
-
-def same_rows(ours: list[Any], theirs: list[Any]) -> None:
-    assert len(ours) == len(theirs)
-    for mine, orm in zip(ours, theirs, strict=True):
-        if isinstance(orm, Model):
-            same(mine, orm)
-        else:
-            assert mine == orm
-            assert [type(v) for v in _values(mine)] == [type(v) for v in _values(orm)]
-
-
-def _values(row: Any) -> list[Any]:
-    return list(row.values()) if isinstance(row, dict) else list(row) if isinstance(row, tuple) else [row]
 
 
 def test_a_nullable_relation_left_joined_gives_none(personas: Any) -> None:
@@ -95,6 +71,22 @@ def test_the_sql_is_written_once_per_shape(tree: Any) -> None:
     assert built == [1, 2]
 
 
+def test_shapes_beyond_the_limit_are_answered_but_not_kept(tree: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(fixed_sql, "MAX_SHAPES", 2)
+    built = []
+
+    def build(ids: list[int]) -> Any:
+        built.append(len(ids))
+        return Unit.objects.filter(pk__in=ids).values_list("pk", flat=True)
+
+    units = Prepared("test.limit", Unit, build)
+    pk = tree.commune_a.pk
+    for _ in range(2):
+        for n in (1, 2, 3):
+            assert units([pk] * n) == [pk]
+    assert built == [1, 2, 3, 3]  # the third shape is compiled on each call, the first two once
+
+
 def test_keys_beyond_any_row_give_nothing_without_asking(tree: Any) -> None:
     units = Prepared("test.range", Unit, lambda pk: Unit.objects.filter(pk=pk))
     with CaptureQueriesContext(connection) as reads:
@@ -106,7 +98,7 @@ def test_keys_beyond_any_row_give_nothing_without_asking(tree: Any) -> None:
 
 def test_keys_that_do_not_reach_the_sql_unchanged_are_refused(db: Any) -> None:
     contains = Prepared("test.contains", User, lambda name: User.objects.filter(username__icontains=name))
-    with pytest.raises(ValueError, match="unchanged"):
+    with pytest.raises(ValueError, match=r"test\.contains: a key does not reach the SQL unchanged"):
         contains("an")
     unused = Prepared("test.unused", User, lambda pk: User.objects.all())
     with pytest.raises(ValueError, match="unchanged"):

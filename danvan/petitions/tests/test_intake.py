@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from danvan.accounts.scope import scope_for
 from danvan.core.errors import InvalidInput, NotFound
-from danvan.core.tests.test_prepared import same
+from danvan.core.tests.orm_equality import same
 from danvan.petitions.access import access_private, access_tracked
 from danvan.petitions.models import Petition, PetitionFile, Status
 from danvan.petitions.selectors import similar_petitions

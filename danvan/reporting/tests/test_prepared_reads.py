@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from danvan.accounts.scope import scope_for
 from danvan.core.periods import Period
-from danvan.core.tests.test_prepared import same, same_rows
+from danvan.core.tests.orm_equality import same, same_rows
 from danvan.extraction.models import DraftRecord, ImportedText
 from danvan.extraction.selectors import sources_of
 from danvan.reporting.models import (

@@ -5,6 +5,9 @@ it was filed; names are escaped; the approver's list and the empty list read as 
 import datetime as dt
 from typing import Any
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from danvan.reporting.models import Status, Submission
 from danvan.territory.models import Unit
 
@@ -48,3 +51,21 @@ def test_the_approvers_list_and_an_empty_list(client_for: Any, report: Any, pers
     assert "Đã nộp" in _cells(waiting_list, waiting.pk) and "—" not in _cells(waiting_list, waiting.pk)
     draft = client_for(personas.reporter_b).get("/bao-cao/").content.decode()
     assert f'href="/bao-cao/{waiting.pk}/"' not in draft  # another commune's report is not listed
+
+
+def test_the_list_reads_the_same_queries_for_one_report_or_many(
+    client_for: Any, report: Any, personas: Any, tree: Any
+) -> None:
+    """No read per row: the rows come with their form and unit."""
+    client = client_for(personas.approver)
+    report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, approve=False)
+    client.get("/bao-cao/")
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/bao-cao/").status_code == 200
+    for period in ("2026-M02", "2026-M03"):
+        report(tree.commune_a, period, reporter=personas.reporter_a, approve=False)
+        report(tree.commune_b, period, reporter=personas.reporter_b, approve=False)
+    with CaptureQueriesContext(connection) as five:
+        html = client.get("/bao-cao/").content.decode()
+    assert html.count('<a href="/bao-cao/') >= 5
+    assert len(five.captured_queries) == len(one.captured_queries)
