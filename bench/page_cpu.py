@@ -60,7 +60,7 @@ class Server:
             "DANVAN_DB_CONN_MAX_AGE": "60",
             "DJANGO_SETTINGS_MODULE": "config.settings",
         }
-        self.process = subprocess.Popen(
+        self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
             [str(gunicorn), "config.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{self.port}"],
             cwd=self.root,
             env=env,
@@ -68,7 +68,7 @@ class Server:
         )
         for _ in range(120):
             try:
-                urllib.request.urlopen(f"{self.base}/healthz", timeout=2).read()
+                urllib.request.urlopen(f"{self.base}/healthz", timeout=2).read()  # noqa: S310 - 127.0.0.1
                 break
             except OSError:
                 time.sleep(0.5)
@@ -102,7 +102,7 @@ class Browser:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
 
     def get(self, path: str) -> tuple[int, bytes]:
-        request = urllib.request.Request(self.base + path, headers=self.headers)
+        request = urllib.request.Request(self.base + path, headers=self.headers)  # noqa: S310 - 127.0.0.1
         try:
             with self.opener.open(request, timeout=60) as response:
                 return response.status, response.read()
@@ -112,8 +112,11 @@ class Browser:
     def login(self, username: str) -> None:
         self.get("/tai-khoan/dang-nhap/")
         token = next((c.value for c in self.jar if c.name == "csrftoken"), "") or ""
-        data = urllib.parse.urlencode({"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token})
-        request = urllib.request.Request(self.base + "/tai-khoan/dang-nhap/", data=data.encode(), method="POST")
+        fields = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        data = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
+            self.base + "/tai-khoan/dang-nhap/", data=data, method="POST"
+        )
         request.add_header("X-CSRFToken", token)
         try:
             self.opener.open(request, timeout=60)
@@ -126,7 +129,7 @@ class Browser:
     def api_login(self, username: str) -> None:
         """A bearer token for the API, as the load test's API staff get one."""
         data = json.dumps({"username": username, "password": PASSWORD}).encode()
-        request = urllib.request.Request(
+        request = urllib.request.Request(  # noqa: S310 - http://127.0.0.1 only
             self.base + "/api/v1/auth/token", data=data, headers={"Content-Type": "application/json"}
         )
         with self.opener.open(request, timeout=60) as response:
@@ -159,15 +162,20 @@ def measure(server: Server, browser: Browser, path: str, count: int) -> tuple[fl
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="+", help="pages to request, e.g. /bao-cao/")
-    parser.add_argument("--root", action="append", type=Path, help="checkout to serve (repeatable; default .)")
+    parser.add_argument(
+        "--root", action="append", type=Path, help="checkout to serve (repeatable; default .)"
+    )
     parser.add_argument("--user", help="log in as this generated user first")
     parser.add_argument("--api-user", help="ask a bearer token for this generated user and send it")
     parser.add_argument("-n", "--count", type=int, default=200, help="requests per page and round")
     parser.add_argument("--rounds", type=int, default=2, help="turns over the checkouts")
     parser.add_argument("--warmup", type=int, default=20, help="requests per page before measuring")
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or database_url("pg", "national"))
+    default_database = os.environ.get("DATABASE_URL") or database_url("pg", "national")
+    parser.add_argument("--database-url", default=default_database)
     args = parser.parse_args(argv)
     roots = [r.resolve() for r in (args.root or [Path(".")])]
     servers = [Server(root, 8100 + i) for i, root in enumerate(roots)]

@@ -169,3 +169,40 @@ def test_multi_year_adds_up_years(tree: Any, personas: Any, report: Any) -> None
     report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, propaganda_sessions=5)
     assert node_value(indicator("propaganda_sessions"), Period.parse("2021-2025"), tree.province) == 2
     assert node_value(indicator("propaganda_sessions"), Period.parse("2024-2026"), None) == 7
+
+
+def test_a_report_touching_more_cells_than_one_statement_holds(
+    tree: Any, personas: Any, report: Any, monthly: Any
+) -> None:
+    """Every figure of the monthly form filled: more than 500 cells (the SQLite statements' size;
+    PostgreSQL sends them all as arrays in one), every one added, and removed again on return."""
+    from danvan.reporting.models import Submission, Value
+    from danvan.reporting.services.submissions import submission_open
+    from danvan.reporting.services.workflow import submission_approve, submission_submit
+
+    reporter = personas.reporter_a
+    opened = submission_open(
+        actor=reporter,
+        scope=scope_for(reporter),
+        form=monthly,
+        unit=tree.commune_a,
+        period=Period.parse("2026-M03"),
+    )
+    Value.objects.filter(submission=opened, indicator__numerator__isnull=True).exclude(
+        indicator__value_type="text"
+    ).update(number=Decimal(1), computed=None)
+    submitted = submission_submit(actor=reporter, scope=scope_for(reporter), submission=opened)
+    submission_approve(actor=personas.approver, scope=scope_for(personas.approver), submission=submitted)
+    assert Submission.objects.get(pk=opened.pk).is_counted
+    assert RollupCell.objects.count() > 500
+    assert_rebuild_agrees()
+
+    submission_return(
+        actor=personas.approver,
+        scope=scope_for(personas.approver),
+        submission=submitted,
+        comment="Sai",
+        value_comments={},
+    )
+    assert not RollupCell.objects.exists()
+    assert_rebuild_agrees()
