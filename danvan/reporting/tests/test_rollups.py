@@ -22,6 +22,17 @@ def assert_rebuild_agrees() -> None:
     assert cells_snapshot() == incremental
 
 
+def return_report(personas: Any, submission: Any, comment: str) -> None:
+    """The approver sends an approved report back to its commune."""
+    submission_return(
+        actor=personas.approver,
+        scope=scope_for(personas.approver),
+        submission=submission,
+        comment=comment,
+        value_comments={},
+    )
+
+
 def test_containers_of_a_month_and_a_half_year() -> None:
     codes = [p.code for p in containers(Period.parse("2026-M08"))]
     assert codes == ["2026-M08", "2026-Q3", "2026-H2", "2026-9M", "2026"]
@@ -138,13 +149,7 @@ def test_returning_an_approved_report_removes_it_and_reapproval_restores(
         eligible_population=400,
     )
     q1 = Period.parse("2026-Q1")
-    submission_return(
-        actor=personas.approver,
-        scope=scope_for(personas.approver),
-        submission=first,
-        comment="Kiểm tra lại",
-        value_comments={},
-    )
+    return_report(personas, first, "Kiểm tra lại")
     assert node_value(indicator("propaganda_sessions"), q1, tree.province) == 3
     assert node_value(indicator("members"), Period.parse("2026-M01"), tree.province) is None
     assert node_value(indicator("members"), q1, tree.province) == 110
@@ -153,13 +158,7 @@ def test_returning_an_approved_report_removes_it_and_reapproval_restores(
 
 def test_empty_cells_are_deleted(tree: Any, personas: Any, report: Any) -> None:
     only = report(tree.commune_a, "2026-M01", reporter=personas.reporter_a, propaganda_sessions=2)
-    submission_return(
-        actor=personas.approver,
-        scope=scope_for(personas.approver),
-        submission=only,
-        comment="Sai",
-        value_comments={},
-    )
+    return_report(personas, only, "Sai")
     assert not RollupCell.objects.filter(count__gt=0, indicator=indicator("propaganda_sessions")).exists()
     assert not RollupCell.objects.filter(count__lte=0).exists()
 
@@ -197,12 +196,6 @@ def test_a_report_touching_more_cells_than_one_statement_holds(
     assert RollupCell.objects.count() > 500
     assert_rebuild_agrees()
 
-    submission_return(
-        actor=personas.approver,
-        scope=scope_for(personas.approver),
-        submission=submitted,
-        comment="Sai",
-        value_comments={},
-    )
+    return_report(personas, submitted, "Sai")
     assert not RollupCell.objects.exists()
     assert_rebuild_agrees()
