@@ -162,9 +162,10 @@ Delta = tuple[int, str, str, Decimal, int, Decimal | None, Decimal | None]  # ke
 def _upsert(rows: list[Delta], nodes: set[int], now: dt.datetime) -> list[tuple[int, int]]:
     """Add every delta to its cell at every node; (cell id, count after) of each cell touched.
 
-    On PostgreSQL the deltas and the nodes travel as nine arrays and the database crosses them:
-    a statement with one placeholder per value (about 9.000 for a monthly report) cost the web
-    process 30 ms of CPU in psycopg's parsing of the query text alone. SQLite has no arrays:
+    On PostgreSQL the deltas travel as seven arrays and the nodes as an eighth, and the database
+    crosses them: a statement with one placeholder per value of every cell cost the web process
+    about 30 ms of CPU for a commune's monthly report in psycopg's parsing of the query text
+    alone (measured; docs/deploy.md, "Approvals without the parser"). SQLite has no arrays:
     there the cells go as VALUES rows, 500 to a statement, in the unique index's order.
     """
     with connection.cursor() as cursor:
